@@ -1,0 +1,33 @@
+using SocialRoi.Domain.Events;
+
+namespace SocialRoi.Domain.Analytics;
+
+/// <summary>
+/// The set of accepted events of one account. Every figure is a function of this set alone
+/// (SPEC §1 order independence), so arrival order is never kept.
+/// </summary>
+public sealed class AccountHistory
+{
+    private readonly Dictionary<string, EngagementEvent> _byId = new(StringComparer.Ordinal);
+    private HistoryIndex? _index;
+
+    public int Count => _byId.Count;
+
+    public bool HasMoneyEvents { get; private set; }
+
+    public EngagementEvent? Find(string id) => _byId.GetValueOrDefault(id);
+
+    /// <summary>Adds an event whose id is new to this account.</summary>
+    public void Add(EngagementEvent e)
+    {
+        _byId.Add(e.Id, e);
+        HasMoneyEvents |= e.Type.IsMoney();
+        _index = null;
+    }
+
+    /// <summary>Indexes over the whole set, rebuilt lazily after the set changes.</summary>
+    public HistoryIndex Index => _index ??= new HistoryIndex(_byId.Values);
+
+    /// <summary>Indexes over the events before an instant, for figures judged "as if run then" (SPEC §8).</summary>
+    public HistoryIndex IndexBefore(DateTimeOffset instant) => new(_byId.Values.Where(e => e.At < instant));
+}

@@ -1,0 +1,86 @@
+using SocialRoi.Domain.Accounts;
+using SocialRoi.Domain.Events;
+
+namespace SocialRoi.Domain.Analytics;
+
+/// <summary>The share of one conversion credited to one touch's post (SPEC §4).</summary>
+public sealed record TouchCredit(EngagementEvent Touch, string Post, string Platform, string? Campaign, decimal Credit);
+
+/// <summary>SPEC §4: content → conversation → revenue. Splits each conversion over the touches before it.</summary>
+public sealed class Attribution(HistoryIndex index, AccountSettings settings, AttributionModel model)
+{
+    private readonly Dictionary<string, IReadOnlyList<TouchCredit>> _cache = new(StringComparer.Ordinal);
+
+    /// <summary>The credits of a purchase or lead; empty when it had no touch (a direct conversion).</summary>
+    public IReadOnlyList<TouchCredit> CreditsFor(EngagementEvent conversion)
+    {
+        if (!_cache.TryGetValue(conversion.Id, out var credits))
+            _cache[conversion.Id] = credits = Compute(conversion);
+        return credits;
+    }
+
+    /// <summary>SPEC §4: a refund takes back its purchase's credits, weighted by the refund amount.</summary>
+    public IReadOnlyList<TouchCredit> CreditsTakenBackBy(EngagementEvent refund) =>
+        RefundedPurchase(refund) is { } purchase ? CreditsFor(purchase) : [];
+
+    /// <summary>The purchase a refund refers to; null when unknown (the refund then counts as direct).</summary>
+    public EngagementEvent? RefundedPurchase(EngagementEvent refund) =>
+        index.Find(refund.Ref!) is { Type: EventType.Purchase } purchase ? purchase : null;
+
+    public bool IsSocial(EngagementEvent conversion) => CreditsFor(conversion).Count > 0;
+
+    private List<TouchCredit> Compute(EngagementEvent conversion)
+    {
+        var earliest = conversion.At - TimeSpan.FromDays(settings.LookbackDays);
+        var touches = index.MembersOf(conversion)
+            .SelectMany(index.TouchesBy)
+            .Where(t => t.At >= earliest && t.At <= conversion.At)
+            .ToList();
+        touches.Sort(EngagementEvent.CompareByTime);
+        var weights = Weights(touches);
+        return touches.Select((touch, i) => Credit(touch, weights[i])).ToList();
+    }
+
+    private decimal[] Weights(List<EngagementEvent> touches)
+    {
+        var n = touches.Count;
+        var weights = new decimal[n];
+        if (n == 0) return weights;
+        switch (model)
+        {
+            case AttributionModel.LastTouch: weights[n - 1] = 1; break;
+            case AttributionModel.FirstTouch: weights[0] = 1; break;
+            case AttributionModel.Linear: Array.Fill(weights, 1m / n); break;
+            case AttributionModel.TimeDecay: TimeDecay(touches, weights); break;
+            case AttributionModel.PositionBased: PositionBased(weights); break;
+        }
+        return weights;
+    }
+
+    // w_i = 2^(−(T − at_i)/H), H in days; credit = w_i / Σw. Ages are measured from the newest
+    // touch, which scales every w_i alike, so a short half-life cannot underflow Σw to 0.
+    private void TimeDecay(List<EngagementEvent> touches, decimal[] weights)
+    {
+        var newest = touches[^1].At;
+        var raw = touches
+            .Select(t => Math.Pow(2, -((newest - t.At).Ticks / (double)TimeSpan.TicksPerDay) / settings.HalfLifeDays))
+            .ToArray();
+        var total = raw.Sum();
+        for (var i = 0; i < raw.Length; i++) weights[i] = (decimal)(raw[i] / total);
+    }
+
+    // n=1: 1; n=2: ½ each; n≥3: 0.4 first, 0.4 last, 0.2/(n−2) each middle.
+    private static void PositionBased(decimal[] weights)
+    {
+        var n = weights.Length;
+        if (n <= 2) { Array.Fill(weights, 1m / n); return; }
+        Array.Fill(weights, 0.2m / (n - 2));
+        weights[0] = weights[n - 1] = 0.4m;
+    }
+
+    // A touch on a post with no post event counts under the touch's own platform and no campaign.
+    private TouchCredit Credit(EngagementEvent touch, decimal credit) =>
+        index.PostEvent(touch.Post!) is { } post
+            ? new TouchCredit(touch, touch.Post!, post.Platform!, post.Campaign, credit)
+            : new TouchCredit(touch, touch.Post!, touch.Platform!, null, credit);
+}

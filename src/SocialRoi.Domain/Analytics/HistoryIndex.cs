@@ -1,0 +1,110 @@
+using SocialRoi.Domain.Audience;
+using SocialRoi.Domain.Events;
+
+namespace SocialRoi.Domain.Analytics;
+
+/// <summary>Lookups derived from an event set, each list ordered by (at, id).</summary>
+public sealed class HistoryIndex
+{
+    private static readonly IReadOnlyList<Member> NoMembers = [];
+    private static readonly IReadOnlyList<EngagementEvent> NoEvents = [];
+
+    private readonly Dictionary<string, EngagementEvent> _byId = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<Member>> _membersByCustomer = new(StringComparer.Ordinal);
+    private readonly Dictionary<Member, List<EngagementEvent>> _memberEvents = new();
+    private readonly Dictionary<Member, List<EngagementEvent>> _touchesByMember = new();
+    private readonly Dictionary<string, List<EngagementEvent>> _repliesByRef = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, EngagementEvent> _postEvents = new(StringComparer.Ordinal);
+
+    public HistoryIndex(IEnumerable<EngagementEvent> events)
+    {
+        var ordered = events.ToList();
+        ordered.Sort(EngagementEvent.CompareByTime);
+        Ordered = ordered;
+
+        // Links first: SPEC §2 links are timeless, so a purchase's members do not depend on order.
+        foreach (var e in ordered)
+        {
+            _byId[e.Id] = e;
+            if (e.Type == EventType.Identify) AddLink(e.Customer!, e.Member!.Value);
+        }
+        foreach (var e in ordered)
+        {
+            switch (e.Type)
+            {
+                case EventType.Identify:
+                    break;
+                case EventType.Lead or EventType.Purchase:
+                    foreach (var member in MembersOf(e)) Append(_memberEvents, member, e);
+                    break;
+                case EventType.Reply:
+                    Append(_repliesByRef, e.Ref!, e);
+                    break;
+                case EventType.Post:
+                    _postEvents.TryAdd(e.Post!, e); // the first by (at, id) defines the post
+                    break;
+                default:
+                    if (e.Member is { } writer)
+                    {
+                        Append(_memberEvents, writer, e);
+                        if (e.Type.IsTouch() && e.Post is not null) Append(_touchesByMember, writer, e);
+                    }
+                    break;
+            }
+        }
+    }
+
+    /// <summary>All events ordered by (at, id).</summary>
+    public IReadOnlyList<EngagementEvent> Ordered { get; }
+
+    public IEnumerable<Member> Members => _memberEvents.Keys;
+
+    public EngagementEvent? Find(string id) => _byId.GetValueOrDefault(id);
+
+    /// <summary>SPEC §2: a member's events, purchases and leads it is a member of included.</summary>
+    public IReadOnlyList<EngagementEvent> EventsOf(Member member) => _memberEvents.GetValueOrDefault(member) ?? NoEvents;
+
+    public IReadOnlyList<EngagementEvent> TouchesBy(Member member) => _touchesByMember.GetValueOrDefault(member) ?? NoEvents;
+
+    public IReadOnlyList<EngagementEvent> RepliesTo(string inboundId) => _repliesByRef.GetValueOrDefault(inboundId) ?? NoEvents;
+
+    /// <summary>The post event that defines a post's platform and campaign, if the brand logged one.</summary>
+    public EngagementEvent? PostEvent(string post) => _postEvents.GetValueOrDefault(post);
+
+    public IReadOnlyList<Member> LinkedTo(string customer) => _membersByCustomer.GetValueOrDefault(customer) ?? NoMembers;
+
+    /// <summary>SPEC §2: the members of a purchase or lead: its own pair plus every member linked to its customer.</summary>
+    public IEnumerable<Member> MembersOf(EngagementEvent conversion)
+    {
+        var own = conversion.Member;
+        if (own is { } writer) yield return writer;
+        if (conversion.Customer is null) yield break;
+        foreach (var linked in LinkedTo(conversion.Customer))
+        {
+            if (linked != own) yield return linked;
+        }
+    }
+
+    /// <summary>SPEC §2: a reply answers an inbound event when it refers to it and is not earlier.</summary>
+    public DateTimeOffset? FirstAnswer(EngagementEvent inbound)
+    {
+        foreach (var reply in RepliesTo(inbound.Id))
+        {
+            if (reply.At >= inbound.At) return reply.At; // replies are ordered by time
+        }
+        return null;
+    }
+
+    private void AddLink(string customer, Member member)
+    {
+        if (!_membersByCustomer.TryGetValue(customer, out var members))
+            _membersByCustomer[customer] = members = [];
+        if (!members.Contains(member)) members.Add(member);
+    }
+
+    private static void Append<TKey>(Dictionary<TKey, List<EngagementEvent>> lists, TKey key, EngagementEvent e) where TKey : notnull
+    {
+        if (!lists.TryGetValue(key, out var list)) lists[key] = list = [];
+        list.Add(e);
+    }
+}

@@ -1,0 +1,68 @@
+using SocialRoi.Domain.Analytics;
+using SocialRoi.Domain.Events;
+using SocialRoi.Domain.Time;
+
+namespace SocialRoi.Domain.Audience;
+
+/// <summary>How many members a range counts in each tier (SPEC §2, §3).</summary>
+public sealed record AudienceCounts(int Total, int Vanity, int Engaged, int Conversational, int Lead, int Customer);
+
+/// <summary>SPEC §2: a member's tier and following state, judged from its events before an instant.</summary>
+public static class AudienceTiers
+{
+    public static AudienceTier TierAt(HistoryIndex index, Member member, DateTimeOffset instant)
+    {
+        var tier = AudienceTier.Vanity;
+        foreach (var e in index.EventsOf(member))
+        {
+            if (e.At >= instant) break;
+            var reached = e.Type switch
+            {
+                EventType.Purchase => AudienceTier.Customer,
+                EventType.Lead => AudienceTier.Lead,
+                _ when e.Type.IsInbound() && IsAnsweredBefore(index, e, instant) => AudienceTier.Conversational,
+                _ when e.Type.IsEngagement() => AudienceTier.Engaged,
+                _ => AudienceTier.Vanity,
+            };
+            if (reached > tier) tier = reached;
+        }
+        return tier;
+    }
+
+    /// <summary>Following at t: the latest follow/unfollow before t is a follow; ties go to the larger id.</summary>
+    public static bool IsFollowing(HistoryIndex index, Member member, DateTimeOffset instant)
+    {
+        var following = false;
+        foreach (var e in index.EventsOf(member)) // ordered by (at, id), so the last one seen wins
+        {
+            if (e.At >= instant) break;
+            if (e.Type == EventType.Follow) following = true;
+            else if (e.Type == EventType.Unfollow) following = false;
+        }
+        return following;
+    }
+
+    /// <summary>SPEC §3: members with an event in the range, each classified as of the range's end.</summary>
+    public static AudienceCounts Count(HistoryIndex index, TimeRange range)
+    {
+        var tiers = new int[Enum.GetValues<AudienceTier>().Length];
+        foreach (var member in ActiveMembers(index, range)) tiers[(int)TierAt(index, member, range.To)]++;
+        return new AudienceCounts(tiers.Sum(), tiers[(int)AudienceTier.Vanity], tiers[(int)AudienceTier.Engaged],
+            tiers[(int)AudienceTier.Conversational], tiers[(int)AudienceTier.Lead], tiers[(int)AudienceTier.Customer]);
+    }
+
+    /// <summary>"Real audience" = conversational + lead + customer.</summary>
+    public static int Real(this AudienceCounts counts) => counts.Conversational + counts.Lead + counts.Customer;
+
+    /// <summary>Vanity members / all members; null when there are none.</summary>
+    public static double? VanityShare(this AudienceCounts counts) => counts.Total == 0 ? null : (double)counts.Vanity / counts.Total;
+
+    public static IEnumerable<Member> ActiveMembers(HistoryIndex index, TimeRange range) =>
+        index.Members.Where(member => index.EventsOf(member).Any(e => range.Contains(e.At)));
+
+    public static int Followers(HistoryIndex index, DateTimeOffset instant) =>
+        index.Members.Count(member => IsFollowing(index, member, instant));
+
+    private static bool IsAnsweredBefore(HistoryIndex index, EngagementEvent inbound, DateTimeOffset instant) =>
+        index.FirstAnswer(inbound) is { } answeredAt && answeredAt < instant;
+}

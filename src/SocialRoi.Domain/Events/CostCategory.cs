@@ -1,0 +1,21 @@
+namespace SocialRoi.Domain.Events;
+
+/// <summary>SPEC §1: what a cost paid for. Staff and content are the costs teams forget.</summary>
+public enum CostCategory { Ads, Staff, Tools, Agency, Content, Other }
+
+public static class CostCategoryNames
+{
+    public static IReadOnlyList<CostCategory> All { get; } = Enum.GetValues<CostCategory>();
+
+    public static string Wire(this CostCategory category) => category.ToString().ToLowerInvariant();
+
+    public static bool TryParse(string name, out CostCategory category)
+    {
+        foreach (var candidate in All)
+        {
+            if (candidate.Wire() == name) { category = candidate; return true; }
+        }
+        category = default;
+        return false;
+    }
+}

@@ -1,0 +1,56 @@
+using System.Text;
+using System.Text.Json;
+using SocialRoi.Domain.Time;
+
+namespace SocialRoi.Domain.Events;
+
+/// <summary>
+/// The canonical JSON of an event: fixed field order, UTC time, defaults written out.
+/// Two submissions with the same canonical JSON are the same event (a duplicate, SPEC §7).
+/// </summary>
+public static class EventJson
+{
+    public static string Write(EngagementEvent e)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            json.WriteStartObject();
+            json.WriteString("id", e.Id);
+            json.WriteString("account", e.Account);
+            json.WriteString("type", e.Type.Wire());
+            json.WriteString("at", Timestamps.Format(e.At));
+            WriteText(json, "platform", e.Platform);
+            WriteText(json, "actor", e.Actor);
+            WriteText(json, "customer", e.Customer);
+            WriteText(json, "post", e.Post);
+            WriteText(json, "ref", e.Ref);
+            if (e.Count is { } count) json.WriteNumber("count", count);
+            if (e.Amount is { } amount) json.WriteNumber("amount", amount);
+            WriteText(json, "currency", e.Currency);
+            WriteText(json, "campaign", e.Campaign);
+            if (e.Category is { } category) json.WriteString("category", category.Wire());
+            if (e.Promotional is { } promotional) json.WriteBoolean("promotional", promotional);
+            if (e.Automated is { } automated) json.WriteBoolean("automated", automated);
+            WriteText(json, "contentHash", e.ContentHash);
+            if (e.Sentiment is { } sentiment) json.WriteNumber("sentiment", sentiment);
+            if (e.Owned is { } owned) json.WriteBoolean("owned", owned);
+            json.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    /// <summary>Reads an event back from the stored log; the log only holds events that passed validation.</summary>
+    public static EngagementEvent Read(string canonical)
+    {
+        using var document = JsonDocument.Parse(canonical);
+        var reading = EventReader.Read(document.RootElement, now: null);
+        return reading.Event ?? throw new InvalidDataException(
+            $"stored event \"{reading.Id}\" no longer validates: {string.Join("; ", reading.Errors)}");
+    }
+
+    private static void WriteText(Utf8JsonWriter json, string name, string? value)
+    {
+        if (value is not null) json.WriteString(name, value);
+    }
+}

@@ -1,0 +1,39 @@
+namespace SocialRoi.Domain.Events;
+
+/// <summary>SPEC §1: which fields each event type requires and which it may carry besides.</summary>
+internal static class EventShapes
+{
+    public static readonly string[] Common = ["id", "account", "type", "at"];
+
+    public static readonly string[] AllFields =
+    [
+        "id", "account", "type", "at", "platform", "actor", "customer", "post", "ref", "count", "amount",
+        "currency", "campaign", "category", "promotional", "automated", "contentHash", "sentiment", "owned",
+    ];
+
+    private static readonly Dictionary<EventType, (string[] Required, string[] Optional)> Shapes = new()
+    {
+        [EventType.Post] = (["platform", "post"], ["campaign", "promotional", "contentHash"]),
+        [EventType.Impression] = (["platform", "post"], ["count"]),
+        [EventType.Like] = (["platform", "actor"], ["post"]),
+        [EventType.Follow] = (["platform", "actor"], []),
+        [EventType.Unfollow] = (["platform", "actor"], []),
+        [EventType.Comment] = (["platform", "actor"], ["post", "sentiment"]),
+        [EventType.Share] = (["platform", "actor"], ["post"]),
+        [EventType.Click] = (["platform", "actor"], ["post", "owned"]),
+        [EventType.Mention] = (["platform", "actor"], ["sentiment"]),
+        [EventType.Message] = (["platform", "actor"], ["sentiment"]),
+        [EventType.Reply] = (["platform", "ref"], ["automated", "sentiment"]),
+        // Lead and purchase need actor+platform, customer, or both: checked apart.
+        [EventType.Lead] = ([], ["platform", "actor", "customer"]),
+        [EventType.Purchase] = (["amount"], ["platform", "actor", "customer", "currency"]),
+        [EventType.Refund] = (["amount", "ref"], ["currency"]),
+        [EventType.Cost] = (["amount"], ["platform", "campaign", "category", "currency"]),
+        [EventType.Identify] = (["platform", "actor", "customer"], []),
+    };
+
+    public static IReadOnlyList<string> Required(EventType type) => Shapes[type].Required;
+
+    public static bool Allows(EventType type, string field) =>
+        Common.Contains(field) || Shapes[type].Required.Contains(field) || Shapes[type].Optional.Contains(field);
+}

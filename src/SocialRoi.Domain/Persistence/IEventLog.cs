@@ -1,0 +1,37 @@
+using SocialRoi.Domain.Events;
+
+namespace SocialRoi.Domain.Persistence;
+
+/// <summary>What the log did with one event of an append.</summary>
+public enum AppendOutcome
+{
+    /// <summary>New and now durable.</summary>
+    Stored,
+    /// <summary>The same id with the same content was already stored; nothing changed.</summary>
+    Duplicate,
+    /// <summary>The same id with different content was already stored; the stored event stays.</summary>
+    Conflict,
+}
+
+/// <summary>What the log did with one event; Position is where a newly stored event sits (0 otherwise).</summary>
+public sealed record AppendResult(AppendOutcome Outcome, long Position);
+
+/// <summary>An event as the log holds it, with its position (the order it was appended in).</summary>
+public sealed record LoggedEvent(long Position, EngagementEvent Event);
+
+/// <summary>
+/// The append-only event log: the source of truth that every figure can be rebuilt from.
+/// (account, id) is the idempotency key.
+/// </summary>
+public interface IEventLog
+{
+    /// <summary>Appends in one transaction; returns once committed, one result per event in order.</summary>
+    Task<IReadOnlyList<AppendResult>> AppendAsync(IReadOnlyList<EngagementEvent> events, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<LoggedEvent>> ReadAccountAsync(string account, CancellationToken cancellationToken);
+
+    /// <summary>Every account that has at least one event, with its event count.</summary>
+    Task<IReadOnlyDictionary<string, long>> CountEventsByAccountAsync(CancellationToken cancellationToken);
+
+    Task<bool> IsReachableAsync(CancellationToken cancellationToken);
+}

@@ -1,0 +1,52 @@
+using SocialRoi.Server.Hosting;
+using SocialRoi.Server.Ingest;
+using SocialRoi.Storage;
+
+namespace SocialRoi.Server.Cli;
+
+/// <summary>socialroi demo: serve with the committed demo data set loaded (re-running it loads nothing twice).</summary>
+public static class DemoCommand
+{
+    public const string SeedFile = "seeds/demo-events.ndjson";
+
+    public static async Task<int> RunAsync(string urls, string storageUri, CancellationToken cancellationToken)
+    {
+        if (FindSeeds() is not { } seeds)
+        {
+            Console.Error.WriteLine($"cannot find {SeedFile}: run the demo from the SocialRoi checkout");
+            return 2;
+        }
+        await using var storage = await StorageUri.OpenAsync(storageUri, cancellationToken);
+        await using var server = await SocialRoiServer.StartAsync(urls, storage, [], cancellationToken);
+        var ingest = server.Services.GetRequiredService<EventIngest>();
+        var report = await ImportProgress.RunAsync("Loading demo data",
+            progress => NdjsonImport.RunAsync(ingest, seeds, progress, cancellationToken));
+        ImportProgress.Print(report, storage.Description);
+
+        var api = new Uri(server.Address, "/api/v1/");
+        Console.WriteLine($"""
+
+            SocialRoi demo is serving {server.Address}
+              accounts:  {api}accounts
+              summary:   {api}accounts/northwind-coffee/summary?from=2026-06-01&to=2026-12-01
+              OpenAPI:   {new Uri(server.Address, "/openapi/v1.json")}
+            Ctrl+C stops it.
+            """);
+        await server.WaitForShutdownAsync(cancellationToken);
+        return 0;
+    }
+
+    // The seeds live in the checkout; look from the working directory up, then beside the binary.
+    private static string? FindSeeds()
+    {
+        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                var candidate = Path.Combine(dir.FullName, SeedFile);
+                if (File.Exists(candidate)) return candidate;
+            }
+        }
+        return null;
+    }
+}

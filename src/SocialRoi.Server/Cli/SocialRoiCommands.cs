@@ -1,0 +1,40 @@
+using System.CommandLine;
+using SocialRoi.Storage;
+
+namespace SocialRoi.Server.Cli;
+
+/// <summary>The socialroi command line: serve, demo, import.</summary>
+public static class SocialRoiCommands
+{
+    public const string DefaultUrls = "http://127.0.0.1:5080";
+
+    public static RootCommand Build()
+    {
+        var urls = new Option<string>("--urls") { Description = "Where to listen", DefaultValueFactory = _ => DefaultUrls };
+        var storage = new Option<string>("--storage")
+        {
+            Description = "Where data lives: sqlite:PATH (env SOCIALROI_STORAGE)",
+            DefaultValueFactory = _ => Environment.GetEnvironmentVariable("SOCIALROI_STORAGE") ?? StorageUri.Default,
+        };
+        var demoStorage = new Option<string>("--storage")
+        {
+            Description = "Where the demo data lives",
+            DefaultValueFactory = _ => "sqlite:./data/demo.db",
+        };
+        var file = new Argument<FileInfo>("file") { Description = "An NDJSON file, one event per line" };
+
+        var serve = new Command("serve", "Run the HTTP API") { urls, storage };
+        serve.SetAction((parsed, cancel) => ServeCommand.RunAsync(parsed.GetValue(urls)!, parsed.GetValue(storage)!, cancel));
+
+        var demo = new Command("demo", "Run the HTTP API with the demo data set from seeds/ loaded") { urls, demoStorage };
+        demo.SetAction((parsed, cancel) => DemoCommand.RunAsync(parsed.GetValue(urls)!, parsed.GetValue(demoStorage)!, cancel));
+
+        var import = new Command("import", "Import events from an NDJSON file into storage (stop the server using it first)") { file, storage };
+        import.SetAction((parsed, cancel) => ImportCommand.RunAsync(parsed.GetValue(file)!, parsed.GetValue(storage)!, cancel));
+
+        return new RootCommand("SocialRoi: which social media activity brings real customers and revenue, at what cost")
+        {
+            serve, demo, import,
+        };
+    }
+}

@@ -1,0 +1,61 @@
+using System.Text.Json;
+using SocialRoi.Domain.Events;
+using SocialRoi.Grains.Accounts;
+using SocialRoi.Grains.Hosting;
+using SocialRoi.Grains.Interfaces;
+
+namespace SocialRoi.Server.Ingest;
+
+/// <summary>
+/// Ingest, one way: validate each event, hand the valid ones to their account grains (which
+/// append them durably, then apply them), and report per event. Valid events are kept even
+/// when others in the batch are rejected.
+/// </summary>
+public sealed class EventIngest(GrainHost<AccountGrain> grains, TimeProvider time)
+{
+    public async Task<IngestReport> IngestAsync(IReadOnlyList<SubmittedEvent> batch)
+    {
+        var now = time.GetUtcNow();
+        var rejected = new List<Rejection>();
+        var valid = new List<(SubmittedEvent Submitted, EngagementEvent Event)>();
+        foreach (var submitted in batch)
+        {
+            if (submitted.Json is not { } json)
+            {
+                rejected.Add(Reject(submitted.Index, null, submitted.ParseError!));
+                continue;
+            }
+            var reading = EventReader.Read(json, now);
+            if (reading.Event is { } e) valid.Add((submitted, e));
+            else rejected.Add(Reject(submitted.Index, reading.Id ?? RawId(json), string.Join("; ", reading.Errors)));
+        }
+
+        int accepted = 0, duplicates = 0;
+        var byAccount = valid.GroupBy(v => v.Event.Account, StringComparer.Ordinal).ToList();
+        var outcomes = await Task.WhenAll(byAccount.Select(group =>
+            grains.GetAccountGrain(group.Key).RecordAsync(group.Select(v => v.Event).ToList())));
+        for (var g = 0; g < byAccount.Count; g++)
+        {
+            foreach (var (item, outcome) in byAccount[g].Zip(outcomes[g]))
+            {
+                switch (outcome.Kind)
+                {
+                    case EventOutcomeKind.Accepted: accepted++; break;
+                    case EventOutcomeKind.Duplicate: duplicates++; break;
+                    default: rejected.Add(Reject(item.Submitted.Index, item.Event.Id, outcome.Error!)); break;
+                }
+            }
+        }
+        rejected.Sort((a, b) => a.Index.CompareTo(b.Index));
+        return new IngestReport(accepted, duplicates, rejected);
+    }
+
+    /// <summary>STYLE: an error names the event by index and id, then the field, value and rule.</summary>
+    private static Rejection Reject(int index, string? id, string error) =>
+        new(index, id, id is null ? $"event {index}: {error}" : $"event {index} (\"{id}\"): {error}");
+
+    private static string? RawId(JsonElement json) =>
+        json.ValueKind == JsonValueKind.Object && json.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String
+            ? id.GetString()
+            : null;
+}

@@ -1,0 +1,3 @@
+using SocialRoi.Server.Cli;
+
+return await SocialRoiCommands.Build().Parse(args).InvokeAsync();
