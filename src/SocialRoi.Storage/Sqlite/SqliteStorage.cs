@@ -142,7 +142,7 @@ public sealed class SqliteStorage : IStorage
             write.Parameters["$etag"].Value = etag;
             write.Parameters["$state"].Value = json;
             write.Parameters["$now"].Value = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture);
-            write.Parameters["$expected"].Value = (object?)expectedETag ?? DBNull.Value;
+            if (expectedETag is not null) write.Parameters["$expected"].Value = expectedETag;
             if (await write.ExecuteNonQueryAsync(cancellationToken) == 1) return etag;
         }
         finally

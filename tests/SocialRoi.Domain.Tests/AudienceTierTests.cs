@@ -1,0 +1,116 @@
+using SocialRoi.Domain.Analytics;
+using SocialRoi.Domain.Audience;
+using SocialRoi.Domain.Events;
+using static SocialRoi.Domain.Tests.Ev;
+
+namespace SocialRoi.Domain.Tests;
+
+/// <summary>SPEC §2: one tier per member, judged from its events before the reference instant.</summary>
+public class AudienceTierTests
+{
+    private static readonly Member Ann = new("x", "ann");
+    private static readonly Member Bob = new("x", "bob");
+
+    private static HistoryIndex Index(params EngagementEvent[] events) => new(events);
+
+    private static AudienceTier TierOf(Member member, double asOfDay, params EngagementEvent[] events) =>
+        AudienceTiers.TierAt(Index(events), member, Day0.AddDays(asOfDay));
+
+    [Fact]
+    public void Only_likes_and_follows_make_a_vanity_member()
+    {
+        Assert.Equal(AudienceTier.Vanity, TierOf(Ann, 10,
+            Make("like", "k1", 1, new { platform = "x", actor = "ann" }),
+            Make("follow", "f1", 2, new { platform = "x", actor = "ann" })));
+    }
+
+    [Fact]
+    public void A_click_makes_an_engaged_member()
+    {
+        Assert.Equal(AudienceTier.Engaged, TierOf(Ann, 10, Make("click", "c1", 1, new { platform = "x", actor = "ann" })));
+    }
+
+    [Fact]
+    public void An_answered_comment_makes_a_conversational_member_once_the_reply_has_happened()
+    {
+        var comment = Make("comment", "m1", 1, new { platform = "x", actor = "ann" });
+        var reply = Make("reply", "r1", 3, new { platform = "x", @ref = "m1" });
+        Assert.Equal(AudienceTier.Engaged, TierOf(Ann, 3, comment, reply)); // the reply is not before day 3
+        Assert.Equal(AudienceTier.Conversational, TierOf(Ann, 3.001, comment, reply));
+    }
+
+    [Fact]
+    public void A_reply_earlier_than_the_message_does_not_answer_it()
+    {
+        Assert.Equal(AudienceTier.Engaged, TierOf(Ann, 10,
+            Make("message", "m1", 2, new { platform = "x", actor = "ann" }),
+            Make("reply", "r1", 1, new { platform = "x", @ref = "m1" })));
+    }
+
+    [Fact]
+    public void A_lead_outranks_conversation_and_a_purchase_outranks_a_lead()
+    {
+        var lead = Make("lead", "l1", 1, new { platform = "x", actor = "ann" });
+        var purchase = Make("purchase", "b1", 2, new { platform = "x", actor = "ann", amount = 5 });
+        Assert.Equal(AudienceTier.Lead, TierOf(Ann, 10, lead));
+        Assert.Equal(AudienceTier.Customer, TierOf(Ann, 10, lead, purchase));
+        Assert.Equal(AudienceTier.Lead, TierOf(Ann, 2, lead, purchase)); // the purchase is not before day 2
+    }
+
+    [Fact]
+    public void An_identify_links_a_member_to_a_customers_purchases_whenever_it_happened()
+    {
+        var purchase = Make("purchase", "b1", 1, new { customer = "c-9", amount = 5 });
+        var like = Make("like", "k1", 1, new { platform = "x", actor = "bob" });
+        var identify = Make("identify", "d1", 50, new { platform = "x", actor = "bob", customer = "c-9" });
+        Assert.Equal(AudienceTier.Customer, TierOf(Bob, 10, purchase, like, identify));
+    }
+
+    [Fact]
+    public void A_purchase_carrying_actor_and_customer_links_nothing_by_itself()
+    {
+        var lead = Make("lead", "l1", 1, new { platform = "x", actor = "ann", customer = "c-9" });
+        var purchase = Make("purchase", "b1", 2, new { customer = "c-9", amount = 5 });
+        Assert.Equal(AudienceTier.Lead, TierOf(Ann, 10, lead, purchase));
+    }
+
+    [Fact]
+    public void Following_is_the_latest_follow_or_unfollow_before_the_instant()
+    {
+        var events = new[]
+        {
+            Make("follow", "f1", 1, new { platform = "x", actor = "ann" }),
+            Make("unfollow", "u1", 2, new { platform = "x", actor = "ann" }),
+            Make("follow", "f2", 3, new { platform = "x", actor = "ann" }),
+        };
+        Assert.True(AudienceTiers.IsFollowing(Index(events), Ann, Day0.AddDays(1.5)));
+        Assert.False(AudienceTiers.IsFollowing(Index(events), Ann, Day0.AddDays(2.5)));
+        Assert.False(AudienceTiers.IsFollowing(Index(events), Ann, Day0.AddDays(3))); // at == t is not before t
+        Assert.True(AudienceTiers.IsFollowing(Index(events), Ann, Day0.AddDays(3.5)));
+    }
+
+    [Theory]
+    [InlineData("a-follow", "b-unfollow", false)]
+    [InlineData("b-follow", "a-unfollow", true)]
+    public void At_the_same_instant_the_larger_id_wins(string followId, string unfollowId, bool following)
+    {
+        var index = Index(
+            Make("follow", followId, 1, new { platform = "x", actor = "ann" }),
+            Make("unfollow", unfollowId, 1, new { platform = "x", actor = "ann" }));
+        Assert.Equal(following, AudienceTiers.IsFollowing(index, Ann, Day0.AddDays(2)));
+        Assert.Equal(following ? 1 : 0, AudienceTiers.Followers(index, Day0.AddDays(2)));
+    }
+
+    [Fact]
+    public void A_range_counts_members_active_in_it_classified_as_of_its_end()
+    {
+        var index = Index(
+            Make("comment", "m1", 1, new { platform = "x", actor = "ann" }), // before the range, still counts for her tier
+            Make("like", "k1", 15, new { platform = "x", actor = "ann" }),
+            Make("like", "k2", 40, new { platform = "x", actor = "bob" }),   // after the range: bob is not counted
+            Make("follow", "f1", 12, new { platform = "tiktok", actor = "cy" }));
+        var counts = AudienceTiers.Count(index, new Time.TimeRange(Day0.AddDays(10), Day0.AddDays(30)));
+        Assert.Equal(new AudienceCounts(Total: 2, Vanity: 1, Engaged: 1, Conversational: 0, Lead: 0, Customer: 0), counts);
+        Assert.Equal(0.5, counts.VanityShare());
+    }
+}
