@@ -1,0 +1,93 @@
+using System.Net;
+using System.Text.Json.Nodes;
+
+namespace SocialRoi.Server.Tests;
+
+/// <summary>SPEC §7 account endpoints, §3 ranges, problem answers.</summary>
+public class AccountsApiTests
+{
+    [Fact]
+    public async Task Accounts_are_listed_with_their_settings_and_event_counts()
+    {
+        await using var server = await RunningServer.StartAsync();
+        await server.PostEventsAsync([
+            Ev.Make("follow", "f1", 1, new { platform = "x", actor = "ann" }),
+            Ev.Make("follow", "f2", 1, new { platform = "x", actor = "bob" }),
+            Ev.Make("follow", "f1", 1, new { platform = "x", actor = "ann" }, account: "globex"),
+        ]);
+        var accounts = JsonNode.Parse(await server.GetStringAsync("/api/v1/accounts"))!.AsArray();
+        Assert.Equal(["acme", "globex"], accounts.Select(a => (string)a!["account"]!));
+        Assert.Equal([2L, 1L], accounts.Select(a => (long)a!["events"]!));
+        Assert.Equal("USD", (string)accounts[0]!["currency"]!);
+        Assert.Equal(30, (int)accounts[0]!["lookbackDays"]!);
+    }
+
+    [Fact]
+    public async Task The_summary_counts_events_in_the_half_open_range_and_tiers_as_of_its_end()
+    {
+        await using var server = await RunningServer.StartAsync();
+        await server.PostEventsAsync([
+            Ev.Make("comment", "m1", 0, new { platform = "x", actor = "ann" }),      // exactly at from: inside
+            Ev.Make("reply", "r1", 0.5, new { platform = "x", @ref = "m1" }),
+            Ev.Make("like", "k1", 1, new { platform = "x", actor = "bob" }),
+            Ev.Make("follow", "f1", 1, new { platform = "x", actor = "bob" }),
+            Ev.Make("impression", "i1", 1, new { platform = "x", post = "p1", count = 250 }),
+            Ev.Make("impression", "i2", 2, new { platform = "x", post = "p1" }),
+            Ev.Make("purchase", "b1", 9, new { platform = "x", actor = "cy", amount = 40.5 }),
+            Ev.Make("refund", "rf1", 9.5, new { @ref = "b1", amount = 10 }),
+            Ev.Make("like", "k2", 10, new { platform = "x", actor = "dee" }),         // exactly at to: outside
+        ]);
+        var summary = await server.GetJsonAsync("/api/v1/accounts/acme/summary?from=2026-07-01&to=2026-07-11T00:00:00Z");
+
+        Assert.Equal("2026-07-01T00:00:00Z", (string)summary["from"]!);
+        Assert.Equal("2026-07-11T00:00:00Z", (string)summary["to"]!);
+        Assert.Equal(1, (int)summary["comments"]!);
+        Assert.Equal(1, (int)summary["likes"]!);
+        Assert.Equal(251, (int)summary["impressions"]!);
+        Assert.Equal(1, (int)summary["followers"]!);
+        Assert.Equal(30.5m, (decimal)summary["revenue"]!);
+        var audience = summary["audience"]!;
+        Assert.Equal(3, (int)audience["total"]!);
+        Assert.Equal(1, (int)audience["vanity"]!);
+        Assert.Equal(1, (int)audience["conversational"]!);
+        Assert.Equal(1, (int)audience["customer"]!);
+        Assert.Equal(1.0 / 3, (double)summary["vanityShare"]!, 15);
+    }
+
+    [Fact]
+    public async Task An_unknown_account_is_a_404_problem()
+    {
+        await using var server = await RunningServer.StartAsync();
+        using var response = await server.Http.GetAsync("/api/v1/accounts/nobody/summary");
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        Assert.Contains("nobody", (string)JsonNode.Parse(await response.Content.ReadAsStringAsync())!["detail"]!);
+    }
+
+    [Theory]
+    [InlineData("from=yesterday", "from")]
+    [InlineData("to=2026-07-01T00:00:00", "to")]
+    [InlineData("from=2026-08-01&to=2026-07-01", "from")]
+    [InlineData("model=most_recent", "model")]
+    public async Task A_bad_query_parameter_is_a_400_problem_naming_it(string query, string parameter)
+    {
+        await using var server = await RunningServer.StartAsync();
+        await server.PostEventsAsync([Ev.Make("follow", "f1", 1, new { platform = "x", actor = "ann" })]);
+        using var response = await server.Http.GetAsync($"/api/v1/accounts/acme/summary?{query}");
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal(parameter, (string)problem["parameter"]!);
+        Assert.StartsWith(parameter, (string)problem["detail"]!);
+    }
+
+    [Fact]
+    public async Task Health_readiness_and_the_openapi_document_answer()
+    {
+        await using var server = await RunningServer.StartAsync();
+        Assert.Equal("ok\n", await server.GetStringAsync("/healthz"));
+        Assert.Equal("ready\n", await server.GetStringAsync("/readyz"));
+        var openApi = await server.GetJsonAsync("/openapi/v1.json");
+        Assert.NotNull(openApi["paths"]!["/api/v1/events"]);
+        Assert.NotNull(openApi["paths"]!["/api/v1/accounts/{account}/summary"]);
+    }
+}

@@ -1,0 +1,86 @@
+using System.Text.Json.Nodes;
+
+namespace SocialRoi.Server.Tests;
+
+/// <summary>SPEC §1 order independence, and state rebuilt from the event log after a restart.</summary>
+public class OrderAndRestartTests
+{
+    private static readonly string[] Ranges =
+    [
+        "from=2026-06-01&to=2026-09-01",
+        "from=2026-07-03&to=2026-07-20",
+        "from=2026-07-10&to=2026-07-10T12:00:00Z&model=linear",
+    ];
+
+    /// <summary>A small but tangled history: links after purchases, replies, refunds, ties, every type.</summary>
+    private static List<JsonObject> History()
+    {
+        var random = new Random(20260701);
+        var events = new List<JsonObject>();
+        string[] actors = ["ann", "bob", "cy", "dee", "eve", "fay"];
+        for (var i = 0; i < 30; i++)
+        {
+            var actor = actors[random.Next(actors.Length)];
+            var day = random.Next(0, 40) + random.Next(0, 4) * 0.25;
+            events.Add(Ev.Make("post", $"p{i}", day, new { platform = "x", post = $"post-{i % 7}", promotional = i % 3 == 0 }));
+            events.Add(Ev.Make(i % 4 == 0 ? "unfollow" : "follow", $"f{i}", day, new { platform = "x", actor }));
+            events.Add(Ev.Make("comment", $"m{i}", day, new { platform = "x", actor, post = $"post-{i % 7}" }));
+            if (i % 2 == 0) events.Add(Ev.Make("reply", $"r{i}", day + 0.01 * i, new { platform = "x", @ref = $"m{i}" }));
+            events.Add(Ev.Make("click", $"c{i}", day + 0.5, new { platform = "x", actor, post = $"post-{i % 5}" }));
+            if (i % 5 == 0) events.Add(Ev.Make("purchase", $"b{i}", day + 1, new { customer = $"cust-{actor}", amount = 10 + i }));
+            if (i % 10 == 0) events.Add(Ev.Make("refund", $"rf{i}", day + 2, new { @ref = $"b{i}", amount = 3 }));
+            if (i % 6 == 0) events.Add(Ev.Make("identify", $"d{i}", day + 3, new { platform = "x", actor, customer = $"cust-{actor}" }));
+            if (i % 7 == 0) events.Add(Ev.Make("cost", $"k{i}", day, new { amount = 5, category = "staff" }));
+            events.Add(Ev.Make("impression", $"i{i}", day, new { platform = "x", post = $"post-{i % 7}", count = i + 1 }));
+            events.Add(Ev.Make("lead", $"l{i}", day, new { platform = "tiktok", actor }));
+        }
+        return events;
+    }
+
+    private static async Task<List<string>> Summaries(RunningServer server)
+    {
+        var summaries = new List<string>();
+        foreach (var range in Ranges) summaries.Add(await server.GetStringAsync($"/api/v1/accounts/acme/summary?{range}"));
+        return summaries;
+    }
+
+    [Fact]
+    public async Task The_same_events_in_any_order_and_with_duplicates_give_identical_summaries()
+    {
+        var history = History();
+        List<string>? expected = null;
+        foreach (var seed in new[] { 1, 2, 3 })
+        {
+            var random = new Random(seed);
+            var shuffled = history.Concat(history.Where((_, i) => i % 3 == seed % 3)).OrderBy(_ => random.Next()).ToList();
+            await using var server = await RunningServer.StartAsync();
+            // Several batches, so events also arrive late relative to each other.
+            foreach (var batch in shuffled.Chunk(17)) await server.PostEventsAsync(batch);
+
+            var summaries = await Summaries(server);
+            if (expected is null) expected = summaries;
+            else Assert.Equal(expected, summaries);
+        }
+        Assert.Contains("\"revenue\":", expected![0]);
+        Assert.DoesNotContain("\"revenue\":0,", expected[0]); // the history really has money in it
+    }
+
+    [Fact]
+    public async Task After_a_restart_every_figure_equals_the_figures_before_it()
+    {
+        using var data = new DataDirectory();
+        List<string> before;
+        await using (var server = await RunningServer.StartAsync(data))
+        {
+            foreach (var batch in History().Chunk(40)) await server.PostEventsAsync(batch);
+            before = await Summaries(server);
+            before.Add(await server.GetStringAsync("/api/v1/accounts"));
+        }
+        await using (var restarted = await RunningServer.StartAsync(data))
+        {
+            var after = await Summaries(restarted);
+            after.Add(await restarted.GetStringAsync("/api/v1/accounts"));
+            Assert.Equal(before, after);
+        }
+    }
+}
