@@ -11,6 +11,7 @@ public sealed class HistoryIndex
 
     private readonly Dictionary<string, EngagementEvent> _byId = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<Member>> _membersByCustomer = new(StringComparer.Ordinal);
+    private readonly Dictionary<Member, SortedSet<string>> _customersByMember = new();
     private readonly Dictionary<Member, List<EngagementEvent>> _memberEvents = new();
     private readonly Dictionary<Member, List<EngagementEvent>> _touchesByMember = new();
     private readonly Dictionary<string, List<EngagementEvent>> _repliesByRef = new(StringComparer.Ordinal);
@@ -73,6 +74,10 @@ public sealed class HistoryIndex
 
     public IReadOnlyList<Member> LinkedTo(string customer) => _membersByCustomer.GetValueOrDefault(customer) ?? NoMembers;
 
+    /// <summary>The customer ids an identify linked to a member, in ordinal order.</summary>
+    public IReadOnlyCollection<string> CustomersOf(Member member) =>
+        _customersByMember.GetValueOrDefault(member) ?? (IReadOnlyCollection<string>)[];
+
     /// <summary>SPEC §2: the members of a purchase or lead: its own pair plus every member linked to its customer.</summary>
     public IEnumerable<Member> MembersOf(EngagementEvent conversion)
     {
@@ -100,6 +105,9 @@ public sealed class HistoryIndex
         if (!_membersByCustomer.TryGetValue(customer, out var members))
             _membersByCustomer[customer] = members = [];
         if (!members.Contains(member)) members.Add(member);
+        if (!_customersByMember.TryGetValue(member, out var customers))
+            _customersByMember[member] = customers = new SortedSet<string>(StringComparer.Ordinal);
+        customers.Add(customer);
     }
 
     private static void Append<TKey>(Dictionary<TKey, List<EngagementEvent>> lists, TKey key, EngagementEvent e) where TKey : notnull

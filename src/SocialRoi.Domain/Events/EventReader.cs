@@ -24,6 +24,9 @@ public static partial class EventReader
     [GeneratedRegex("^[a-z0-9_-]{1,32}$")] private static partial Regex PlatformPattern();
     [GeneratedRegex("^[A-Z]{3}$")] private static partial Regex CurrencyPattern();
 
+    /// <summary>SPEC §1: account names are lower-case, 1–64 characters.</summary>
+    public static bool IsAccountName(string name) => AccountPattern().IsMatch(name);
+
     /// <param name="now">The ingest instant, for the 24 h future rule; null when re-reading the stored log.</param>
     public static EventReading Read(JsonElement json, DateTimeOffset? now)
     {

@@ -1,4 +1,6 @@
+using SocialRoi.Domain.Accounts;
 using SocialRoi.Domain.Analytics;
+using SocialRoi.Domain.Audience;
 using SocialRoi.Domain.Events;
 using SocialRoi.Domain.Persistence;
 using SocialRoi.Domain.Time;
@@ -42,7 +44,7 @@ public sealed class AccountGrain : Grain, IAccountGrain
     {
         var outcomes = new EventOutcome?[events.Count];
         var toStore = new List<int>();
-        var currency = _state.State.Settings.Currency;
+        var currency = Settings.Currency;
         for (var i = 0; i < events.Count; i++)
         {
             // SPEC §6: the currency is judged at ingest against the account's setting.
@@ -77,10 +79,51 @@ public sealed class AccountGrain : Grain, IAccountGrain
     }
 
     public Task<AccountOverview?> GetOverviewAsync() =>
-        Task.FromResult(Exists ? new AccountOverview(Account, _state.State.Settings, _history.Count) : null);
+        Answer(() => new AccountOverview(Account, Settings, _history.Count));
 
     public Task<AccountSummary?> GetSummaryAsync(TimeRange range, AttributionModel model) =>
-        Task.FromResult(Exists ? AccountSummary.Compute(Account, _history, _state.State.Settings, range, model) : null);
+        Answer(() => Summary(range, model));
+
+    public Task<IReadOnlyList<FunnelRow>?> GetFunnelAsync(TimeRange range, FunnelDimension by, AttributionModel model) =>
+        Answer(() => Funnel.Compute(_history.Index, Attribution(model), Settings, range, by));
+
+    public Task<IReadOnlyList<RoiRow>?> GetRoiAsync(TimeRange range, RoiInterval interval, AttributionModel model) =>
+        Answer(() => RoiPeriods.Compute(_history.Index, Attribution(model), Settings, range, interval));
+
+    public Task<AudiencePage?> GetAudienceAsync(AudienceQuery query) =>
+        Answer(() => AudienceList.Page(_history.Index, query));
+
+    // SPEC §6: each goal's figure over the goal's own range, default model.
+    public Task<IReadOnlyList<GoalStatus>?> GetGoalsAsync() =>
+        Answer(() => (IReadOnlyList<GoalStatus>)_state.State.Goals
+            .Select(goal => GoalStatus.Of(goal, Summary(new TimeRange(goal.From, goal.To), AttributionModel.LastTouch)))
+            .ToList());
+
+    public async Task<SettingsOutcome> UpdateSettingsAsync(SettingsChange change)
+    {
+        var updated = change.ApplyTo(Settings);
+        if (updated.Currency != Settings.Currency && _history.HasMoneyEvents)
+            return new SettingsOutcome(Settings,
+                $"currency cannot change from {Settings.Currency} to {updated.Currency}: the account already has purchases, refunds or costs in {Settings.Currency}");
+        _state.State = _state.State with { Settings = updated };
+        await _state.WriteStateAsync();
+        return new SettingsOutcome(updated, null);
+    }
+
+    public async Task ReplaceGoalsAsync(IReadOnlyList<Goal> goals)
+    {
+        _state.State = _state.State with { Goals = goals };
+        await _state.WriteStateAsync();
+    }
+
+    private AccountSettings Settings => _state.State.Settings;
+
+    private Attribution Attribution(AttributionModel model) => new(_history.Index, Settings, model);
+
+    private AccountSummary Summary(TimeRange range, AttributionModel model) =>
+        AccountSummary.Compute(Account, _history, Settings, range, model);
+
+    private Task<T?> Answer<T>(Func<T> figures) where T : class => Task.FromResult(Exists ? figures() : null);
 
     // SPEC §6: accounts appear with their first event (or when their settings are first written).
     private bool Exists => _history.Count > 0 || _state.RecordExists;

@@ -1,5 +1,7 @@
 using SocialRoi.Domain.Persistence;
+using SocialRoi.Domain.Accounts;
 using SocialRoi.Domain.Analytics;
+using SocialRoi.Domain.Audience;
 using SocialRoi.Domain.Events;
 using SocialRoi.Domain.Time;
 using SocialRoi.Grains.Hosting;
@@ -21,6 +23,24 @@ public sealed class AccountGrainReference(GrainHost<AccountGrain> host, string a
 
     public Task<AccountSummary?> GetSummaryAsync(TimeRange range, AttributionModel model) =>
         host.InvokeAsync(account, nameof(GetSummaryAsync), grain => grain.GetSummaryAsync(range, model));
+
+    public Task<IReadOnlyList<FunnelRow>?> GetFunnelAsync(TimeRange range, FunnelDimension by, AttributionModel model) =>
+        host.InvokeAsync(account, nameof(GetFunnelAsync), grain => grain.GetFunnelAsync(range, by, model));
+
+    public Task<IReadOnlyList<RoiRow>?> GetRoiAsync(TimeRange range, RoiInterval interval, AttributionModel model) =>
+        host.InvokeAsync(account, nameof(GetRoiAsync), grain => grain.GetRoiAsync(range, interval, model));
+
+    public Task<AudiencePage?> GetAudienceAsync(AudienceQuery query) =>
+        host.InvokeAsync(account, nameof(GetAudienceAsync), grain => grain.GetAudienceAsync(query));
+
+    public Task<IReadOnlyList<GoalStatus>?> GetGoalsAsync() =>
+        host.InvokeAsync(account, nameof(GetGoalsAsync), grain => grain.GetGoalsAsync());
+
+    public Task<SettingsOutcome> UpdateSettingsAsync(SettingsChange change) =>
+        host.InvokeAsync(account, nameof(UpdateSettingsAsync), grain => grain.UpdateSettingsAsync(change));
+
+    public Task ReplaceGoalsAsync(IReadOnlyList<Goal> goals) =>
+        host.InvokeAsync(account, nameof(ReplaceGoalsAsync), async grain => { await grain.ReplaceGoalsAsync(goals); return true; });
 }
 
 public static class AccountGrainHost

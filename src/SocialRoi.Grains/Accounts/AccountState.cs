@@ -10,6 +10,7 @@ namespace SocialRoi.Grains.Accounts;
 public sealed record AccountState
 {
     public AccountSettings Settings { get; init; } = new();
+    public IReadOnlyList<Goal> Goals { get; init; } = [];
     public long AppliedThrough { get; init; }
     public long EventCount { get; init; }
 }

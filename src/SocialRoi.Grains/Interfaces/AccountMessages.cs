@@ -14,3 +14,6 @@ public sealed record EventOutcome(EventOutcomeKind Kind, string? Error = null)
 
 /// <summary>An account as GET /api/v1/accounts lists it.</summary>
 public sealed record AccountOverview(string Account, AccountSettings Settings, long Events);
+
+/// <summary>The settings after a change, or why the change was refused (SPEC §6: currency is fixed once money is recorded).</summary>
+public sealed record SettingsOutcome(AccountSettings Settings, string? Conflict);

@@ -1,7 +1,10 @@
+using SocialRoi.Domain.Accounts;
 using SocialRoi.Domain.Analytics;
+using SocialRoi.Domain.Events;
 using SocialRoi.Domain.Time;
 using SocialRoi.Grains.Accounts;
 using SocialRoi.Grains.Hosting;
+using SocialRoi.Server.Hosting;
 using SocialRoi.Storage;
 
 namespace SocialRoi.Server.Apis;
@@ -10,7 +13,7 @@ namespace SocialRoi.Server.Apis;
 public sealed record AccountListing(
     string Account, string? DisplayName, string Currency, int LookbackDays, double HalfLifeDays, decimal Margin, long Events);
 
-/// <summary>SPEC §7: the account endpoints.</summary>
+/// <summary>SPEC §6–§7: listing accounts, their settings, and the summary.</summary>
 public static class AccountsApi
 {
     public static RouteGroupBuilder MapAccountsApi(this RouteGroupBuilder api)
@@ -18,6 +21,12 @@ public static class AccountsApi
         api.MapGet("/accounts", ListAccounts)
             .WithSummary("Accounts with their settings and event counts")
             .Produces<AccountListing[]>();
+        api.MapPut("/accounts/{account}", UpdateSettings)
+            .WithSummary("Change an account's settings; fields left out keep their value")
+            .Accepts<SettingsBody>("application/json")
+            .Produces<AccountListing>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         api.MapGet("/accounts/{account}/summary", GetSummary)
             .WithSummary("One account's figures over [from, to): counts, revenue, ROI, audience tiers, responses")
             .Produces<AccountSummary>()
@@ -26,26 +35,43 @@ public static class AccountsApi
         return api;
     }
 
-    private static async Task<IResult> ListAccounts(GrainHost<AccountGrain> grains, IStorage storage, CancellationToken cancellationToken)
+    private static async Task<IResult> ListAccounts(HttpContext http, GrainHost<AccountGrain> grains, IStorage storage, CancellationToken cancellationToken)
     {
         var counted = await storage.CountEventsByAccountAsync(cancellationToken);
         var configured = await storage.ListGrainIdsAsync(AccountGrain.GrainType, cancellationToken);
         var listings = new List<AccountListing>();
         foreach (var account in counted.Keys.Union(configured).Order(StringComparer.Ordinal))
         {
-            if (await grains.GetAccountGrain(account).GetOverviewAsync() is not { } overview) continue;
-            var s = overview.Settings;
-            listings.Add(new AccountListing(account, s.DisplayName, s.Currency, s.LookbackDays, s.HalfLifeDays, s.Margin, overview.Events));
+            if (await grains.GetAccountGrain(account).GetOverviewAsync() is { } overview) listings.Add(Listing(overview.Settings, account, overview.Events));
         }
-        return Results.Ok(listings);
+        return ApiResults.Rows(http, listings);
+    }
+
+    private static async Task<IResult> UpdateSettings(
+        string account, HttpRequest request, GrainHost<AccountGrain> grains, CancellationToken cancellationToken)
+    {
+        if (!EventReader.IsAccountName(account))
+            return Problems.BadRequest($"account must be a lower-case name matching ^[a-z0-9][a-z0-9._-]{{0,63}}$, got \"{account}\"", "account");
+        var change = SettingsChange.Read(await RequestBody.ReadAsync(request, cancellationToken));
+        var grain = grains.GetAccountGrain(account);
+        var outcome = await grain.UpdateSettingsAsync(change);
+        if (outcome.Conflict is { } conflict)
+            return Results.Problem(detail: conflict, statusCode: StatusCodes.Status409Conflict, title: "Currency is fixed");
+        var overview = await grain.GetOverviewAsync();
+        return Results.Ok(Listing(outcome.Settings, account, overview!.Events));
     }
 
     private static async Task<IResult> GetSummary(
-        string account, string? from, string? to, string? model, GrainHost<AccountGrain> grains, TimeProvider time)
+        HttpContext http, string account, string? from, string? to, string? model, GrainHost<AccountGrain> grains, TimeProvider time)
     {
         var range = TimeRange.Resolve(from, to, time.GetUtcNow());
-        var attribution = QueryParameters.Model(model);
-        var summary = await grains.GetAccountGrain(account).GetSummaryAsync(range, attribution);
-        return summary is null ? Hosting.Problems.UnknownAccount(account) : Results.Ok(summary);
+        var summary = await grains.GetAccountGrain(account).GetSummaryAsync(range, QueryParameters.Model(model));
+        return summary is null ? Problems.UnknownAccount(account) : ApiResults.Row(http, summary);
     }
+
+    private static AccountListing Listing(AccountSettings s, string account, long events) =>
+        new(account, s.DisplayName, s.Currency, s.LookbackDays, s.HalfLifeDays, s.Margin, events);
 }
+
+/// <summary>The body of PUT /accounts/{account}, for the OpenAPI document; every field is optional.</summary>
+public sealed record SettingsBody(string? DisplayName, string? Currency, int? LookbackDays, double? HalfLifeDays, decimal? Margin);

@@ -1,6 +1,8 @@
 using System.Data.Common;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using SocialRoi.Domain.Accounts;
+using SocialRoi.Domain.Persistence;
 using SocialRoi.Domain.Time;
 using SocialRoi.Grains.Accounts;
 using SocialRoi.Grains.Hosting;
@@ -55,6 +57,8 @@ public sealed class SocialRoiServer : IAsyncDisposable
         var api = app.MapGroup("/api/v1");
         api.MapEventsApi();
         api.MapAccountsApi();
+        api.MapAnalyticsApi();
+        api.MapGoalsApi();
         app.MapHealthApi();
         app.MapOpenApi("/openapi/{documentName}.json");
 
@@ -83,7 +87,11 @@ public sealed class SocialRoiServer : IAsyncDisposable
         {
             await Problems.BadRequest(bad.Message, bad.Parameter).ExecuteAsync(http);
         }
-        catch (DbException unavailable) when (!http.Response.HasStarted)
+        catch (InvalidBodyException bad) when (!http.Response.HasStarted)
+        {
+            await Problems.BadRequest(bad.Message).ExecuteAsync(http);
+        }
+        catch (Exception unavailable) when (unavailable is DbException or InconsistentStateException && !http.Response.HasStarted)
         {
             http.Response.Headers.RetryAfter = "5";
             await Results.Problem(detail: $"storage is unavailable ({unavailable.Message}); nothing was lost, retry in a few seconds",
