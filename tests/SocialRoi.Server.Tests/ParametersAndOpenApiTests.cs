@@ -1,0 +1,62 @@
+using System.Net;
+using System.Text.Json.Nodes;
+
+namespace SocialRoi.Server.Tests;
+
+/// <summary>Every read endpoint refuses bad parameters by name; the OpenAPI document describes every endpoint and field.</summary>
+public class ParametersAndOpenApiTests
+{
+    [Theory]
+    [InlineData("funnel?by=country", "by")]
+    [InlineData("funnel?model=shapley", "model")]
+    [InlineData("funnel?from=2026-13-01", "from")]
+    [InlineData("roi?interval=week", "interval")]
+    [InlineData("roi?from=2026-08-01&to=2026-08-01", "from")]
+    [InlineData("audience?limit=1001", "limit")]
+    [InlineData("audience?limit=0", "limit")]
+    [InlineData("audience?tier=fan", "tier")]
+    [InlineData("audience?after=nocolon", "after")]
+    [InlineData("summary?format=xml", "format")]
+    public async Task A_bad_parameter_is_a_400_problem_naming_it(string query, string parameter)
+    {
+        await using var server = await RunningServer.StartAsync();
+        await server.PostEventsAsync([Ev.Make("follow", "f1", 1, new { platform = "x", actor = "ann" })]);
+        using var response = await server.Http.GetAsync($"/api/v1/accounts/acme/{query}");
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(parameter, (string)JsonNode.Parse(await response.Content.ReadAsStringAsync())!["parameter"]!);
+    }
+
+    [Theory]
+    [InlineData("funnel")]
+    [InlineData("roi")]
+    [InlineData("audience")]
+    public async Task Every_account_view_of_an_unknown_account_is_a_404(string view)
+    {
+        await using var server = await RunningServer.StartAsync();
+        using var response = await server.Http.GetAsync($"/api/v1/accounts/nobody/{view}");
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_openapi_document_describes_every_endpoint_and_its_fields()
+    {
+        await using var server = await RunningServer.StartAsync();
+        var document = await server.GetJsonAsync("/openapi/v1.json");
+        var paths = document["paths"]!.AsObject();
+        foreach (var path in new[]
+        {
+            "/api/v1/events", "/api/v1/accounts", "/api/v1/accounts/{account}", "/api/v1/accounts/{account}/summary",
+            "/api/v1/accounts/{account}/funnel", "/api/v1/accounts/{account}/roi", "/api/v1/accounts/{account}/audience",
+            "/api/v1/accounts/{account}/goals", "/healthz", "/readyz",
+        })
+            Assert.True(paths.ContainsKey(path), $"OpenAPI lacks {path}");
+
+        var schemas = document["components"]!["schemas"]!.AsObject();
+        Assert.Contains("attributedRevenue", schemas["FunnelRow"]!["properties"]!.AsObject().Select(p => p.Key));
+        Assert.Contains("costByCategory", schemas["RoiRow"]!["properties"]!.AsObject().Select(p => p.Key));
+        Assert.Contains("vanityShare", schemas["AccountSummary"]!["properties"]!.AsObject().Select(p => p.Key));
+        var funnelParameters = paths["/api/v1/accounts/{account}/funnel"]!["get"]!["parameters"]!.AsArray().Select(p => (string)p!["name"]!);
+        Assert.Equal(["account", "from", "to", "by", "model"], funnelParameters);
+    }
+}
