@@ -6,10 +6,11 @@ using SocialRoi.Grains.Accounts;
 using SocialRoi.Grains.Hosting;
 using SocialRoi.Grains.Interfaces;
 using SocialRoi.Storage;
+using SocialRoi.Testing;
 
 namespace SocialRoi.Grains.Tests;
 
-/// <summary>The account grain's persistence: durable append, ETag conflicts, merged state writes.</summary>
+/// <summary>The account grain's persistence on both stores: durable append, ETag conflicts, merged state writes.</summary>
 public class AccountGrainTests
 {
     private static readonly DateTimeOffset Day0 = new(2026, 7, 1, 0, 0, 0, TimeSpan.Zero);
@@ -29,11 +30,12 @@ public class AccountGrainTests
         Assert.True(condition());
     }
 
-    [Fact]
-    public async Task A_stale_state_write_drops_the_activation_and_the_next_call_reloads_from_storage()
+    [Theory]
+    [MemberData(nameof(TestStore.Kinds), MemberType = typeof(TestStore))]
+    public async Task A_stale_state_write_drops_the_activation_and_the_next_call_reloads_from_storage(string store)
     {
-        await using var sqlite = new TempSqlite();
-        await using var storage = await sqlite.OpenAsync();
+        await using var test = await TestStore.CreateAsync(store);
+        await using var storage = await test.OpenAsync();
         // Two silos on one store, each with an activation of the same account: the situation ETags guard against.
         await using var first = Silo(storage);
         await using var second = Silo(storage);
@@ -51,11 +53,12 @@ public class AccountGrainTests
         Assert.Equal(2, second.ActivationsTotal);
     }
 
-    [Fact]
-    public async Task Writing_against_a_stale_etag_fails()
+    [Theory]
+    [MemberData(nameof(TestStore.Kinds), MemberType = typeof(TestStore))]
+    public async Task Writing_against_a_stale_etag_fails(string store)
     {
-        await using var sqlite = new TempSqlite();
-        await using var storage = await sqlite.OpenAsync();
+        await using var test = await TestStore.CreateAsync(store);
+        await using var storage = await test.OpenAsync();
         var etag = await storage.WriteStateAsync("account", "acme", "{}", null, default);
         await storage.WriteStateAsync("account", "acme", "{}", etag, default);
         await Assert.ThrowsAsync<InconsistentStateException>(() => storage.WriteStateAsync("account", "acme", "{}", etag, default));
@@ -81,11 +84,12 @@ public class AccountGrainTests
             inner.ListGrainIdsAsync(grainType, cancellationToken);
     }
 
-    [Fact]
-    public async Task State_writes_queued_behind_one_in_flight_are_merged_into_one_and_the_last_state_wins()
+    [Theory]
+    [MemberData(nameof(TestStore.Kinds), MemberType = typeof(TestStore))]
+    public async Task State_writes_queued_behind_one_in_flight_are_merged_into_one_and_the_last_state_wins(string store)
     {
-        await using var sqlite = new TempSqlite();
-        await using var storage = await sqlite.OpenAsync();
+        await using var test = await TestStore.CreateAsync(store);
+        await using var storage = await test.OpenAsync();
         var counting = new CountingGrainStorage(storage);
         var state = new PersistentState<AccountState>("account", "acme", counting, onWriteFailed: () => { });
 
@@ -102,11 +106,12 @@ public class AccountGrainTests
         Assert.Equal(50, JsonSerializer.Deserialize<AccountState>(stored.Json!)!.Settings.LookbackDays);
     }
 
-    [Fact]
-    public async Task Recorded_events_are_in_the_log_before_the_call_returns()
+    [Theory]
+    [MemberData(nameof(TestStore.Kinds), MemberType = typeof(TestStore))]
+    public async Task Recorded_events_are_in_the_log_before_the_call_returns(string store)
     {
-        await using var sqlite = new TempSqlite();
-        await using var storage = await sqlite.OpenAsync();
+        await using var test = await TestStore.CreateAsync(store);
+        await using var storage = await test.OpenAsync();
         await using var silo = Silo(storage);
         await silo.GetAccountGrain("acme").RecordAsync([Follow("f1", "ann"), Follow("f2", "bob"), Follow("f1", "ann")]);
 

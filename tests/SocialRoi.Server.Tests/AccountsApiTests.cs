@@ -1,15 +1,18 @@
 using System.Net;
 using System.Text.Json.Nodes;
 
+using SocialRoi.Testing;
+
 namespace SocialRoi.Server.Tests;
 
 /// <summary>SPEC §7 account endpoints, §3 ranges, problem answers.</summary>
 public class AccountsApiTests
 {
-    [Fact]
-    public async Task Accounts_are_listed_with_their_settings_and_event_counts()
+    [Theory]
+    [MemberData(nameof(TestStore.Kinds), MemberType = typeof(TestStore))]
+    public async Task Accounts_are_listed_with_their_settings_and_event_counts(string store)
     {
-        await using var server = await RunningServer.StartAsync();
+        await using var server = await RunningServer.StartAsync(store);
         await server.PostEventsAsync([
             Ev.Make("follow", "f1", 1, new { platform = "x", actor = "ann" }),
             Ev.Make("follow", "f2", 1, new { platform = "x", actor = "bob" }),
@@ -22,10 +25,11 @@ public class AccountsApiTests
         Assert.Equal(30, (int)accounts[0]!["lookbackDays"]!);
     }
 
-    [Fact]
-    public async Task The_summary_counts_events_in_the_half_open_range_and_tiers_as_of_its_end()
+    [Theory]
+    [MemberData(nameof(TestStore.Kinds), MemberType = typeof(TestStore))]
+    public async Task The_summary_counts_events_in_the_half_open_range_and_tiers_as_of_its_end(string store)
     {
-        await using var server = await RunningServer.StartAsync();
+        await using var server = await RunningServer.StartAsync(store);
         await server.PostEventsAsync([
             Ev.Make("comment", "m1", 0, new { platform = "x", actor = "ann" }),      // exactly at from: inside
             Ev.Make("reply", "r1", 0.5, new { platform = "x", @ref = "m1" }),
@@ -54,10 +58,11 @@ public class AccountsApiTests
         Assert.Equal(1.0 / 3, (double)summary["vanityShare"]!, 15);
     }
 
-    [Fact]
-    public async Task An_unknown_account_is_a_404_problem()
+    [Theory]
+    [MemberData(nameof(TestStore.Kinds), MemberType = typeof(TestStore))]
+    public async Task An_unknown_account_is_a_404_problem(string store)
     {
-        await using var server = await RunningServer.StartAsync();
+        await using var server = await RunningServer.StartAsync(store);
         using var response = await server.Http.GetAsync("/api/v1/accounts/nobody/summary");
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
@@ -71,7 +76,7 @@ public class AccountsApiTests
     [InlineData("model=most_recent", "model")]
     public async Task A_bad_query_parameter_is_a_400_problem_naming_it(string query, string parameter)
     {
-        await using var server = await RunningServer.StartAsync();
+        await using var server = await RunningServer.StartAsync(TestStore.Sqlite);
         await server.PostEventsAsync([Ev.Make("follow", "f1", 1, new { platform = "x", actor = "ann" })]);
         using var response = await server.Http.GetAsync($"/api/v1/accounts/acme/summary?{query}");
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -80,10 +85,11 @@ public class AccountsApiTests
         Assert.StartsWith(parameter, (string)problem["detail"]!);
     }
 
-    [Fact]
-    public async Task Health_readiness_and_the_openapi_document_answer()
+    [Theory]
+    [MemberData(nameof(TestStore.Kinds), MemberType = typeof(TestStore))]
+    public async Task Health_readiness_and_the_openapi_document_answer(string store)
     {
-        await using var server = await RunningServer.StartAsync();
+        await using var server = await RunningServer.StartAsync(store);
         Assert.Equal("ok\n", await server.GetStringAsync("/healthz"));
         Assert.Equal("ready\n", await server.GetStringAsync("/readyz"));
         var openApi = await server.GetJsonAsync("/openapi/v1.json");

@@ -1,27 +1,39 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 
+using SocialRoi.Testing;
+
 namespace SocialRoi.Server.Tests;
 
 /// <summary>The committed demo data set through the API: views agree with each other, CSV agrees with JSON.</summary>
 public class DemoDataTests : IClassFixture<DemoDataTests.DemoServer>
 {
+    /// <summary>The demo data loaded once into a server on each kind of store.</summary>
     public sealed class DemoServer : IAsyncLifetime
     {
-        public RunningServer Server { get; private set; } = null!;
+        private readonly Dictionary<string, RunningServer> _servers = [];
+
         public List<JsonObject> Events { get; } = [];
+
+        public RunningServer On(string store) => _servers[store];
 
         public async Task InitializeAsync()
         {
             var path = SeedFile();
             Events.AddRange(File.ReadLines(path).Where(l => l.Length > 0).Select(l => JsonNode.Parse(l)!.AsObject()));
-            Server = await RunningServer.StartAsync();
-            var report = await Server.PostAsync(await File.ReadAllTextAsync(path), "application/x-ndjson");
-            Assert.Empty(report["rejected"]!.AsArray());
-            Assert.Equal(Events.Count, (int)report["accepted"]!);
+            foreach (var kind in TestStore.Kinds.Select(k => (string)k[0]))
+            {
+                var server = _servers[kind] = await RunningServer.StartAsync(kind);
+                var report = await server.PostAsync(await File.ReadAllTextAsync(path), "application/x-ndjson");
+                Assert.Empty(report["rejected"]!.AsArray());
+                Assert.Equal(Events.Count, (int)report["accepted"]!);
+            }
         }
 
-        public async Task DisposeAsync() => await Server.DisposeAsync();
+        public async Task DisposeAsync()
+        {
+            foreach (var server in _servers.Values) await server.DisposeAsync();
+        }
 
         private static string SeedFile()
         {
@@ -38,22 +50,38 @@ public class DemoDataTests : IClassFixture<DemoDataTests.DemoServer>
 
     public DemoDataTests(DemoServer demo) => _demo = demo;
 
-    public static TheoryData<string, string, string> AccountsRangesModels() => new()
-    {
-        { "northwind-coffee", "from=2026-05-01&to=2026-12-01", "last_touch" },
-        { "northwind-coffee", "from=2026-07-01&to=2026-10-01", "linear" },
-        { "lumen-studio", "from=2026-06-15&to=2026-09-15", "time_decay" },
-        { "fjord-outdoor", "from=2026-05-01&to=2026-12-01", "position_based" },
-        { "fjord-outdoor", "from=2026-08-01&to=2026-09-01", "first_touch" },
-    };
+    private static readonly string[][] Cases =
+    [
+        ["northwind-coffee", "from=2026-05-01&to=2026-12-01", "last_touch"],
+        ["northwind-coffee", "from=2026-07-01&to=2026-10-01", "linear"],
+        ["lumen-studio", "from=2026-06-15&to=2026-09-15", "time_decay"],
+        ["fjord-outdoor", "from=2026-05-01&to=2026-12-01", "position_based"],
+        ["fjord-outdoor", "from=2026-08-01&to=2026-09-01", "first_touch"],
+    ];
+
+    public static IEnumerable<object[]> AccountsRangesModels() =>
+        TestStore.Kinds.SelectMany(kind => Cases.Select(c => new object[] { kind[0], c[0], c[1], c[2] }));
+
+    private static readonly string[] CsvPaths =
+    [
+        "/api/v1/accounts/northwind-coffee/summary?from=2026-06-01&to=2026-12-01",
+        "/api/v1/accounts/northwind-coffee/funnel?from=2026-06-01&to=2026-12-01&by=campaign&model=linear",
+        "/api/v1/accounts/fjord-outdoor/funnel?from=2026-06-01&to=2026-12-01&by=post&model=time_decay",
+        "/api/v1/accounts/lumen-studio/roi?from=2026-05-01&to=2026-12-01&interval=month",
+        "/api/v1/accounts/lumen-studio/audience?from=2026-05-01&to=2026-12-01&limit=50",
+        "/api/v1/accounts",
+    ];
+
+    public static IEnumerable<object[]> StoresAndPaths() =>
+        TestStore.Kinds.SelectMany(kind => CsvPaths.Select(path => new object[] { kind[0], path }));
 
     [Theory]
     [MemberData(nameof(AccountsRangesModels))]
-    public async Task Attributed_revenue_over_posts_adds_up_to_the_summary(string account, string range, string model)
+    public async Task Attributed_revenue_over_posts_adds_up_to_the_summary(string store, string account, string range, string model)
     {
-        var summary = await _demo.Server.GetJsonAsync($"/api/v1/accounts/{account}/summary?{range}&model={model}");
-        var posts = JsonNode.Parse(await _demo.Server.GetStringAsync($"/api/v1/accounts/{account}/funnel?{range}&by=post&model={model}"))!.AsArray();
-        var platforms = JsonNode.Parse(await _demo.Server.GetStringAsync($"/api/v1/accounts/{account}/funnel?{range}&by=platform&model={model}"))!.AsArray();
+        var summary = await _demo.On(store).GetJsonAsync($"/api/v1/accounts/{account}/summary?{range}&model={model}");
+        var posts = JsonNode.Parse(await _demo.On(store).GetStringAsync($"/api/v1/accounts/{account}/funnel?{range}&by=post&model={model}"))!.AsArray();
+        var platforms = JsonNode.Parse(await _demo.On(store).GetStringAsync($"/api/v1/accounts/{account}/funnel?{range}&by=platform&model={model}"))!.AsArray();
 
         var attributed = (decimal)summary["attributedRevenue"]!;
         Assert.True(attributed > 0);
@@ -64,10 +92,10 @@ public class DemoDataTests : IClassFixture<DemoDataTests.DemoServer>
 
     [Theory]
     [MemberData(nameof(AccountsRangesModels))]
-    public async Task Platform_costs_plus_unallocated_costs_equal_the_summary_cost(string account, string range, string model)
+    public async Task Platform_costs_plus_unallocated_costs_equal_the_summary_cost(string store, string account, string range, string model)
     {
-        var summary = await _demo.Server.GetJsonAsync($"/api/v1/accounts/{account}/summary?{range}&model={model}");
-        var platforms = JsonNode.Parse(await _demo.Server.GetStringAsync($"/api/v1/accounts/{account}/funnel?{range}&by=platform&model={model}"))!.AsArray();
+        var summary = await _demo.On(store).GetJsonAsync($"/api/v1/accounts/{account}/summary?{range}&model={model}");
+        var platforms = JsonNode.Parse(await _demo.On(store).GetStringAsync($"/api/v1/accounts/{account}/funnel?{range}&by=platform&model={model}"))!.AsArray();
         var bounds = range.Split('&').Select(p => DateTimeOffset.Parse(p.Split('=')[1], CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal)).ToArray();
         var unallocated = _demo.Events
             .Where(e => (string)e["account"]! == account && (string)e["type"]! == "cost" && e["platform"] is null)
@@ -80,15 +108,10 @@ public class DemoDataTests : IClassFixture<DemoDataTests.DemoServer>
     }
 
     [Theory]
-    [InlineData("/api/v1/accounts/northwind-coffee/summary?from=2026-06-01&to=2026-12-01")]
-    [InlineData("/api/v1/accounts/northwind-coffee/funnel?from=2026-06-01&to=2026-12-01&by=campaign&model=linear")]
-    [InlineData("/api/v1/accounts/fjord-outdoor/funnel?from=2026-06-01&to=2026-12-01&by=post&model=time_decay")]
-    [InlineData("/api/v1/accounts/lumen-studio/roi?from=2026-05-01&to=2026-12-01&interval=month")]
-    [InlineData("/api/v1/accounts/lumen-studio/audience?from=2026-05-01&to=2026-12-01&limit=50")]
-    [InlineData("/api/v1/accounts")]
-    public async Task Csv_carries_the_same_figures_as_json(string path)
+    [MemberData(nameof(StoresAndPaths))]
+    public async Task Csv_carries_the_same_figures_as_json(string store, string path)
     {
-        var json = JsonNode.Parse(await _demo.Server.GetStringAsync(path))!;
+        var json = JsonNode.Parse(await _demo.On(store).GetStringAsync(path))!;
         var rows = json switch
         {
             JsonArray array => array.Select(r => r!.AsObject()).ToList(),
@@ -96,7 +119,7 @@ public class DemoDataTests : IClassFixture<DemoDataTests.DemoServer>
             JsonObject single => [single],
             _ => throw new InvalidOperationException(),
         };
-        var csv = Csv.Parse(await _demo.Server.GetStringAsync(path + (path.Contains('?') ? "&" : "?") + "format=csv"));
+        var csv = Csv.Parse(await _demo.On(store).GetStringAsync(path + (path.Contains('?') ? "&" : "?") + "format=csv"));
         var header = csv[0];
         Assert.Equal(rows.Count, csv.Count - 1);
         Assert.NotEmpty(rows);
@@ -108,36 +131,38 @@ public class DemoDataTests : IClassFixture<DemoDataTests.DemoServer>
         }
     }
 
-    [Fact]
-    public async Task Csv_is_also_chosen_by_the_accept_header()
+    [Theory]
+    [MemberData(nameof(TestStore.Kinds), MemberType = typeof(TestStore))]
+    public async Task Csv_is_also_chosen_by_the_accept_header(string store)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/accounts/northwind-coffee/roi?from=2026-05-01&to=2026-12-01");
         request.Headers.Accept.ParseAdd("text/csv");
-        using var response = await _demo.Server.Http.SendAsync(request);
+        using var response = await _demo.On(store).Http.SendAsync(request);
         Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
         var lines = (await response.Content.ReadAsStringAsync()).Split("\r\n");
         Assert.StartsWith("period,start,end,cost,costByCategory.ads,costByCategory.staff,", lines[0]);
         Assert.StartsWith("2026Q2,2026-05-01T00:00:00Z,2026-07-01T00:00:00Z,", lines[1]);
     }
 
-    [Fact]
-    public async Task The_audience_pages_through_every_member_exactly_once()
+    [Theory]
+    [MemberData(nameof(TestStore.Kinds), MemberType = typeof(TestStore))]
+    public async Task The_audience_pages_through_every_member_exactly_once(string store)
     {
         const string query = "/api/v1/accounts/lumen-studio/audience?from=2026-05-01&to=2026-12-01";
-        var all = JsonNode.Parse(await _demo.Server.GetStringAsync($"{query}&limit=1000"))!["items"]!.AsArray();
+        var all = JsonNode.Parse(await _demo.On(store).GetStringAsync($"{query}&limit=1000"))!["items"]!.AsArray();
         var paged = new List<string>();
         string? after = null;
         do
         {
-            var page = await _demo.Server.GetJsonAsync($"{query}&limit=37" + (after is null ? "" : $"&after={Uri.EscapeDataString(after)}"));
+            var page = await _demo.On(store).GetJsonAsync($"{query}&limit=37" + (after is null ? "" : $"&after={Uri.EscapeDataString(after)}"));
             paged.AddRange(page["items"]!.AsArray().Select(m => $"{m!["platform"]}:{m["actor"]}"));
             after = (string?)page["next"];
         } while (after is not null);
 
         Assert.Equal(all.Select(m => $"{m!["platform"]}:{m["actor"]}"), paged);
-        var summary = await _demo.Server.GetJsonAsync("/api/v1/accounts/lumen-studio/summary?from=2026-05-01&to=2026-12-01");
+        var summary = await _demo.On(store).GetJsonAsync("/api/v1/accounts/lumen-studio/summary?from=2026-05-01&to=2026-12-01");
         Assert.Equal((int)summary["audience"]!["total"]!, all.Count);
-        var customers = JsonNode.Parse(await _demo.Server.GetStringAsync($"{query}&limit=1000&tier=customer"))!["items"]!.AsArray();
+        var customers = JsonNode.Parse(await _demo.On(store).GetStringAsync($"{query}&limit=1000&tier=customer"))!["items"]!.AsArray();
         Assert.Equal((int)summary["audience"]!["customer"]!, customers.Count);
         Assert.All(customers, m => Assert.Equal("customer", (string)m!["tier"]!));
     }

@@ -2,6 +2,8 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 
+using SocialRoi.Testing;
+
 namespace SocialRoi.Server.Tests;
 
 /// <summary>SPEC §7 POST /api/v1/events over real HTTP.</summary>
@@ -9,10 +11,11 @@ public class IngestTests
 {
     private const string Summary = "/api/v1/accounts/acme/summary?from=2026-06-01&to=2026-08-01";
 
-    [Fact]
-    public async Task A_mixed_batch_stores_every_valid_event_and_names_each_rejected_one()
+    [Theory]
+    [MemberData(nameof(TestStore.Kinds), MemberType = typeof(TestStore))]
+    public async Task A_mixed_batch_stores_every_valid_event_and_names_each_rejected_one(string store)
     {
-        await using var server = await RunningServer.StartAsync();
+        await using var server = await RunningServer.StartAsync(store);
         var report = await server.PostEventsAsync([
             Ev.Make("follow", "f1", 1, new { platform = "x", actor = "ann" }),
             Ev.Make("follow", "f2", 1, new { platform = "X", actor = "bob" }),
@@ -35,10 +38,11 @@ public class IngestTests
         Assert.Equal(20m, (decimal)summary["revenue"]!);
     }
 
-    [Fact]
-    public async Task Sending_the_same_events_again_changes_nothing()
+    [Theory]
+    [MemberData(nameof(TestStore.Kinds), MemberType = typeof(TestStore))]
+    public async Task Sending_the_same_events_again_changes_nothing(string store)
     {
-        await using var server = await RunningServer.StartAsync();
+        await using var server = await RunningServer.StartAsync(store);
         JsonObject[] batch = [
             Ev.Make("follow", "f1", 1, new { platform = "x", actor = "ann" }),
             Ev.Make("purchase", "b1", 3, new { platform = "x", actor = "ann", amount = 20 }),
@@ -53,10 +57,11 @@ public class IngestTests
         Assert.Equal(before, await server.GetStringAsync(Summary));
     }
 
-    [Fact]
-    public async Task The_same_id_with_different_content_is_rejected_and_the_stored_event_stays()
+    [Theory]
+    [MemberData(nameof(TestStore.Kinds), MemberType = typeof(TestStore))]
+    public async Task The_same_id_with_different_content_is_rejected_and_the_stored_event_stays(string store)
     {
-        await using var server = await RunningServer.StartAsync();
+        await using var server = await RunningServer.StartAsync(store);
         await server.PostEventsAsync([Ev.Make("purchase", "b1", 3, new { platform = "x", actor = "ann", amount = 20 })]);
         var report = await server.PostEventsAsync([Ev.Make("purchase", "b1", 3, new { platform = "x", actor = "ann", amount = 99 })]);
 
@@ -64,20 +69,22 @@ public class IngestTests
         Assert.Equal(20m, (decimal)(await server.GetJsonAsync(Summary))["revenue"]!);
     }
 
-    [Fact]
-    public async Task A_duplicate_inside_one_batch_counts_once()
+    [Theory]
+    [MemberData(nameof(TestStore.Kinds), MemberType = typeof(TestStore))]
+    public async Task A_duplicate_inside_one_batch_counts_once(string store)
     {
-        await using var server = await RunningServer.StartAsync();
+        await using var server = await RunningServer.StartAsync(store);
         var follow = Ev.Make("follow", "f1", 1, new { platform = "x", actor = "ann" });
         var report = await server.PostEventsAsync([follow, follow]);
         Assert.Equal(1, (int)report["accepted"]!);
         Assert.Equal(1, (int)report["duplicates"]!);
     }
 
-    [Fact]
-    public async Task Ndjson_lines_are_indexed_without_blank_lines_and_a_bad_line_is_rejected_alone()
+    [Theory]
+    [MemberData(nameof(TestStore.Kinds), MemberType = typeof(TestStore))]
+    public async Task Ndjson_lines_are_indexed_without_blank_lines_and_a_bad_line_is_rejected_alone(string store)
     {
-        await using var server = await RunningServer.StartAsync();
+        await using var server = await RunningServer.StartAsync(store);
         var body = new StringBuilder()
             .Append(Ev.Make("follow", "f1", 1, new { platform = "x", actor = "ann" }).ToJsonString()).Append('\n')
             .Append("\n   \n")
@@ -92,28 +99,31 @@ public class IngestTests
         Assert.StartsWith("event 1: line is not valid JSON", (string)rejected["error"]!);
     }
 
-    [Fact]
-    public async Task A_single_event_object_is_a_batch_of_one()
+    [Theory]
+    [MemberData(nameof(TestStore.Kinds), MemberType = typeof(TestStore))]
+    public async Task A_single_event_object_is_a_batch_of_one(string store)
     {
-        await using var server = await RunningServer.StartAsync();
+        await using var server = await RunningServer.StartAsync(store);
         var report = await server.PostAsync(Ev.Make("follow", "f1", 1, new { platform = "x", actor = "ann" }).ToJsonString(), "application/json");
         Assert.Equal(1, (int)report["accepted"]!);
     }
 
-    [Fact]
-    public async Task A_json_body_that_does_not_parse_is_a_400_problem()
+    [Theory]
+    [MemberData(nameof(TestStore.Kinds), MemberType = typeof(TestStore))]
+    public async Task A_json_body_that_does_not_parse_is_a_400_problem(string store)
     {
-        await using var server = await RunningServer.StartAsync();
+        await using var server = await RunningServer.StartAsync(store);
         using var response = await server.Http.PostAsync("/api/v1/events", new StringContent("[{\"id\":", Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
         Assert.Contains("not valid JSON", (string)JsonNode.Parse(await response.Content.ReadAsStringAsync())!["detail"]!);
     }
 
-    [Fact]
-    public async Task A_body_over_the_limit_is_a_413_problem_and_stores_nothing()
+    [Theory]
+    [MemberData(nameof(TestStore.Kinds), MemberType = typeof(TestStore))]
+    public async Task A_body_over_the_limit_is_a_413_problem_and_stores_nothing(string store)
     {
-        await using var server = await RunningServer.StartAsync(null, "--Ingest:MaxBodyBytes=2048");
+        await using var server = await RunningServer.StartAsync(store, "--Ingest:MaxBodyBytes=2048");
         var events = Enumerable.Range(0, 40).Select(i => Ev.Make("follow", $"f{i}", 1, new { platform = "x", actor = $"a{i}" }));
         var body = new JsonArray(events.Select(e => (JsonNode)e).ToArray()).ToJsonString();
         Assert.True(body.Length > 2048);
@@ -125,10 +135,11 @@ public class IngestTests
         Assert.Equal("[]", await accounts.Content.ReadAsStringAsync());
     }
 
-    [Fact]
-    public async Task The_account_currency_is_judged_at_ingest()
+    [Theory]
+    [MemberData(nameof(TestStore.Kinds), MemberType = typeof(TestStore))]
+    public async Task The_account_currency_is_judged_at_ingest(string store)
     {
-        await using var server = await RunningServer.StartAsync();
+        await using var server = await RunningServer.StartAsync(store);
         var report = await server.PostEventsAsync([
             Ev.Make("purchase", "b1", 3, new { customer = "c1", amount = 20, currency = "EUR" }),
             Ev.Make("purchase", "b2", 3, new { customer = "c1", amount = 20, currency = "USD" }),

@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 
+using SocialRoi.Testing;
+
 namespace SocialRoi.Server.Tests;
 
 /// <summary>SPEC §1 order independence, and state rebuilt from the event log after a restart.</summary>
@@ -44,8 +46,9 @@ public class OrderAndRestartTests
         return summaries;
     }
 
-    [Fact]
-    public async Task The_same_events_in_any_order_and_with_duplicates_give_identical_summaries()
+    [Theory]
+    [MemberData(nameof(TestStore.Kinds), MemberType = typeof(TestStore))]
+    public async Task The_same_events_in_any_order_and_with_duplicates_give_identical_summaries(string store)
     {
         var history = History();
         List<string>? expected = null;
@@ -53,7 +56,7 @@ public class OrderAndRestartTests
         {
             var random = new Random(seed);
             var shuffled = history.Concat(history.Where((_, i) => i % 3 == seed % 3)).OrderBy(_ => random.Next()).ToList();
-            await using var server = await RunningServer.StartAsync();
+            await using var server = await RunningServer.StartAsync(store);
             // Several batches, so events also arrive late relative to each other.
             foreach (var batch in shuffled.Chunk(17)) await server.PostEventsAsync(batch);
 
@@ -65,10 +68,11 @@ public class OrderAndRestartTests
         Assert.DoesNotContain("\"revenue\":0,", expected[0]); // the history really has money in it
     }
 
-    [Fact]
-    public async Task After_a_restart_every_figure_equals_the_figures_before_it()
+    [Theory]
+    [MemberData(nameof(TestStore.Kinds), MemberType = typeof(TestStore))]
+    public async Task After_a_restart_every_figure_equals_the_figures_before_it(string store)
     {
-        using var data = new DataDirectory();
+        await using var data = await TestStore.CreateAsync(store);
         List<string> before;
         await using (var server = await RunningServer.StartAsync(data))
         {

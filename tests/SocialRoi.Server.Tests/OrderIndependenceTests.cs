@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 
+using SocialRoi.Testing;
+
 namespace SocialRoi.Server.Tests;
 
 /// <summary>SPEC §1: every figure is a function of the set of events, whatever the order or repetition.</summary>
@@ -22,10 +24,12 @@ public class OrderIndependenceTests
         return answers;
     }
 
+    public static IEnumerable<object[]> SeedsAndStores() =>
+        new[] { 7, 2026 }.SelectMany(seed => TestStore.Kinds.Select(kind => new object[] { seed, kind[0] }));
+
     [Theory]
-    [InlineData(7)]
-    [InlineData(2026)]
-    public async Task Random_event_sets_in_any_order_with_duplicates_give_identical_json(int seed)
+    [MemberData(nameof(SeedsAndStores))]
+    public async Task Random_event_sets_in_any_order_with_duplicates_give_identical_json(int seed, string store)
     {
         var history = RandomHistory.Make(seed, 400);
         List<string>? expected = null;
@@ -33,7 +37,7 @@ public class OrderIndependenceTests
         {
             var random = new Random(seed * 10 + order);
             var arrival = history.Concat(history.Where(_ => random.Next(4) == 0)).OrderBy(_ => random.Next()).ToList();
-            await using var server = await RunningServer.StartAsync();
+            await using var server = await RunningServer.StartAsync(store);
             foreach (var batch in arrival.Chunk(random.Next(20, 90))) await server.PostEventsAsync(batch);
 
             var views = await EveryView(server);

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json.Nodes;
 
+using SocialRoi.Testing;
+
 namespace SocialRoi.Server.Tests;
 
 /// <summary>Every read endpoint refuses bad parameters by name; the OpenAPI document describes every endpoint and field.</summary>
@@ -19,7 +21,7 @@ public class ParametersAndOpenApiTests
     [InlineData("summary?format=xml", "format")]
     public async Task A_bad_parameter_is_a_400_problem_naming_it(string query, string parameter)
     {
-        await using var server = await RunningServer.StartAsync();
+        await using var server = await RunningServer.StartAsync(TestStore.Sqlite);
         await server.PostEventsAsync([Ev.Make("follow", "f1", 1, new { platform = "x", actor = "ann" })]);
         using var response = await server.Http.GetAsync($"/api/v1/accounts/acme/{query}");
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -33,7 +35,7 @@ public class ParametersAndOpenApiTests
     [InlineData("audience")]
     public async Task Every_account_view_of_an_unknown_account_is_a_404(string view)
     {
-        await using var server = await RunningServer.StartAsync();
+        await using var server = await RunningServer.StartAsync(TestStore.Sqlite);
         using var response = await server.Http.GetAsync($"/api/v1/accounts/nobody/{view}");
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
@@ -41,7 +43,7 @@ public class ParametersAndOpenApiTests
     [Fact]
     public async Task The_openapi_document_describes_every_endpoint_and_its_fields()
     {
-        await using var server = await RunningServer.StartAsync();
+        await using var server = await RunningServer.StartAsync(TestStore.Sqlite);
         var document = await server.GetJsonAsync("/openapi/v1.json");
         var paths = document["paths"]!.AsObject();
         foreach (var path in new[]

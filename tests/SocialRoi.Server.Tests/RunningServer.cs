@@ -4,46 +4,42 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using SocialRoi.Server.Hosting;
 using SocialRoi.Storage;
+using SocialRoi.Testing;
 
 namespace SocialRoi.Server.Tests;
 
-/// <summary>A temporary directory for a SQLite store, removed afterwards; outlives servers for restart tests.</summary>
-public sealed class DataDirectory : IDisposable
-{
-    public string Path { get; } = Directory.CreateTempSubdirectory("socialroi-server-").FullName;
-
-    public string StorageUri => $"sqlite:{System.IO.Path.Combine(Path, "socialroi.db")}";
-
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(Path, recursive: true);
-    }
-}
-
-/// <summary>The real server on a free loopback port, over real HTTP, on a real SQLite file.</summary>
+/// <summary>The real server on a free loopback port, over real HTTP, on a real store (SQLite or PostgreSQL).</summary>
 public sealed class RunningServer : IAsyncDisposable
 {
     private readonly IStorage _storage;
     private readonly SocialRoiServer _server;
-    private readonly DataDirectory? _ownedDirectory;
+    private readonly TestStore? _ownedStore;
 
-    private RunningServer(IStorage storage, SocialRoiServer server, DataDirectory? ownedDirectory)
+    private RunningServer(IStorage storage, SocialRoiServer server, TestStore? ownedStore)
     {
         _storage = storage;
         _server = server;
-        _ownedDirectory = ownedDirectory;
+        _ownedStore = ownedStore;
         Http = new HttpClient { BaseAddress = server.Address };
     }
 
     public HttpClient Http { get; }
 
-    public static async Task<RunningServer> StartAsync(DataDirectory? directory = null, params string[] configuration)
+    public IStorage Storage => _storage;
+
+    /// <summary>A server on a fresh store of the given kind (TestStore.Sqlite or TestStore.Postgres), removed with it.</summary>
+    public static async Task<RunningServer> StartAsync(string kind, params string[] configuration) =>
+        await StartAsync(await TestStore.CreateAsync(kind), owned: true, configuration);
+
+    /// <summary>A server on a store the test keeps (to restart on it).</summary>
+    public static Task<RunningServer> StartAsync(TestStore store, params string[] configuration) =>
+        StartAsync(store, owned: false, configuration);
+
+    private static async Task<RunningServer> StartAsync(TestStore store, bool owned, string[] configuration)
     {
-        var owned = directory is null ? new DataDirectory() : null;
-        var storage = await StorageUri.OpenAsync((directory ?? owned)!.StorageUri, CancellationToken.None);
+        var storage = await store.OpenAsync();
         var server = await SocialRoiServer.StartAsync("http://127.0.0.1:0", storage, configuration, CancellationToken.None);
-        return new RunningServer(storage, server, owned);
+        return new RunningServer(storage, server, owned ? store : null);
     }
 
     public async Task<JsonObject> PostEventsAsync(IEnumerable<JsonObject> events)
@@ -75,7 +71,7 @@ public sealed class RunningServer : IAsyncDisposable
         Http.Dispose();
         await _server.DisposeAsync();
         await _storage.DisposeAsync();
-        _ownedDirectory?.Dispose();
+        if (_ownedStore is not null) await _ownedStore.DisposeAsync();
     }
 }
 

@@ -2,6 +2,8 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 
+using SocialRoi.Testing;
+
 namespace SocialRoi.Server.Tests;
 
 /// <summary>SPEC §6: account settings and goals.</summary>
@@ -12,10 +14,11 @@ public class SettingsAndGoalsTests
 
     private static async Task<JsonNode> Body(HttpResponseMessage response) => JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
 
-    [Fact]
-    public async Task Settings_change_only_the_fields_sent_and_shape_the_figures()
+    [Theory]
+    [MemberData(nameof(TestStore.Kinds), MemberType = typeof(TestStore))]
+    public async Task Settings_change_only_the_fields_sent_and_shape_the_figures(string store)
     {
-        await using var server = await RunningServer.StartAsync();
+        await using var server = await RunningServer.StartAsync(store);
         await server.PostEventsAsync([
             Ev.Make("like", "t1", 1, new { platform = "x", actor = "ann", post = "p1" }),
             Ev.Make("purchase", "b1", 12, new { platform = "x", actor = "ann", amount = 200 }),
@@ -35,10 +38,11 @@ public class SettingsAndGoalsTests
         Assert.Equal(0m, (decimal)(await server.GetJsonAsync(summary))["attributedRevenue"]!); // the like is 11 days old
     }
 
-    [Fact]
-    public async Task Bad_settings_are_a_400_naming_every_bad_field_and_change_nothing()
+    [Theory]
+    [MemberData(nameof(TestStore.Kinds), MemberType = typeof(TestStore))]
+    public async Task Bad_settings_are_a_400_naming_every_bad_field_and_change_nothing(string store)
     {
-        await using var server = await RunningServer.StartAsync();
+        await using var server = await RunningServer.StartAsync(store);
         using var response = await Put(server, "/api/v1/accounts/acme", """{"lookbackDays": 400, "margin": 1.5, "halfLifeDays": 0, "colour": "red"}""");
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var detail = (string)(await Body(response))["detail"]!;
@@ -49,10 +53,11 @@ public class SettingsAndGoalsTests
         Assert.Equal("[]", await server.GetStringAsync("/api/v1/accounts"));
     }
 
-    [Fact]
-    public async Task The_currency_can_be_chosen_before_money_arrives_and_not_changed_after()
+    [Theory]
+    [MemberData(nameof(TestStore.Kinds), MemberType = typeof(TestStore))]
+    public async Task The_currency_can_be_chosen_before_money_arrives_and_not_changed_after(string store)
     {
-        await using var server = await RunningServer.StartAsync();
+        await using var server = await RunningServer.StartAsync(store);
         using (var before = await Put(server, "/api/v1/accounts/acme", """{"currency": "EUR"}"""))
             Assert.Equal(HttpStatusCode.OK, before.StatusCode);
         var accounts = JsonNode.Parse(await server.GetStringAsync("/api/v1/accounts"))!.AsArray();
@@ -65,10 +70,11 @@ public class SettingsAndGoalsTests
         Assert.Contains("currency cannot change from EUR to USD", (string)(await Body(after))["detail"]!);
     }
 
-    [Fact]
-    public async Task Goals_report_their_current_figure_over_their_own_range_and_whether_they_are_met()
+    [Theory]
+    [MemberData(nameof(TestStore.Kinds), MemberType = typeof(TestStore))]
+    public async Task Goals_report_their_current_figure_over_their_own_range_and_whether_they_are_met(string store)
     {
-        await using var server = await RunningServer.StartAsync();
+        await using var server = await RunningServer.StartAsync(store);
         await server.PostEventsAsync([
             Ev.Make("purchase", "b1", 1, new { customer = "c1", amount = 120 }),
             Ev.Make("purchase", "b2", 40, new { customer = "c2", amount = 50 }),
@@ -100,10 +106,11 @@ public class SettingsAndGoalsTests
         Assert.Equal("[]", await server.GetStringAsync("/api/v1/accounts/acme/goals"));
     }
 
-    [Fact]
-    public async Task Bad_goals_are_a_400_naming_the_goal_and_field()
+    [Theory]
+    [MemberData(nameof(TestStore.Kinds), MemberType = typeof(TestStore))]
+    public async Task Bad_goals_are_a_400_naming_the_goal_and_field(string store)
     {
-        await using var server = await RunningServer.StartAsync();
+        await using var server = await RunningServer.StartAsync(store);
         await server.PostEventsAsync([Ev.Make("like", "k1", 2, new { platform = "x", actor = "ann" })]);
         using var response = await Put(server, "/api/v1/accounts/acme/goals", """
             [{ "id": "a", "metric": "likez", "op": ">", "target": "lots", "from": "2026-07-01", "to": "2026-06-01" }]
@@ -116,10 +123,11 @@ public class SettingsAndGoalsTests
         Assert.Contains("goals[0].from must be earlier than goals[0].to", detail);
     }
 
-    [Fact]
-    public async Task Goals_of_an_unknown_account_are_a_404()
+    [Theory]
+    [MemberData(nameof(TestStore.Kinds), MemberType = typeof(TestStore))]
+    public async Task Goals_of_an_unknown_account_are_a_404(string store)
     {
-        await using var server = await RunningServer.StartAsync();
+        await using var server = await RunningServer.StartAsync(store);
         using var response = await server.Http.GetAsync("/api/v1/accounts/nobody/goals");
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }

@@ -1,0 +1,189 @@
+using System.Globalization;
+using Npgsql;
+using NpgsqlTypes;
+using SocialRoi.Domain.Events;
+using SocialRoi.Domain.Persistence;
+
+namespace SocialRoi.Storage.Postgres;
+
+/// <summary>
+/// The production store on PostgreSQL. Ingest copies a batch into a staging table with binary
+/// COPY, then moves it into the log with one idempotent INSERT … ON CONFLICT DO NOTHING, all in
+/// one transaction that commits before the batch is acknowledged.
+/// </summary>
+public sealed class PostgresStorage : IStorage
+{
+    private readonly NpgsqlDataSource _dataSource;
+
+    private PostgresStorage(NpgsqlDataSource dataSource, string description)
+    {
+        _dataSource = dataSource;
+        Description = description;
+    }
+
+    public string Description { get; }
+
+    /// <summary>postgres://user:password@host:port/database → an Npgsql connection string.</summary>
+    public static string ConnectionString(string uri)
+    {
+        var parsed = new Uri(uri);
+        var credentials = parsed.UserInfo.Split(':', 2);
+        var database = parsed.AbsolutePath.Trim('/');
+        if (parsed.Host.Length == 0 || database.Length == 0 || credentials[0].Length == 0)
+            throw new ArgumentException($"storage \"{Redact(uri)}\" needs a user, host and database: postgres://user:password@host:5432/database");
+        return new NpgsqlConnectionStringBuilder
+        {
+            Host = parsed.Host,
+            Port = parsed.IsDefaultPort || parsed.Port < 0 ? 5432 : parsed.Port,
+            Username = Uri.UnescapeDataString(credentials[0]),
+            Password = credentials.Length > 1 ? Uri.UnescapeDataString(credentials[1]) : null,
+            Database = Uri.UnescapeDataString(database),
+            ApplicationName = "socialroi",
+        }.ConnectionString;
+    }
+
+    public static async Task<PostgresStorage> OpenAsync(string connectionString, CancellationToken cancellationToken)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        var storage = new PostgresStorage(NpgsqlDataSource.Create(connectionString),
+            $"PostgreSQL at {builder.Host}:{builder.Port}/{builder.Database} as {builder.Username}");
+        await PostgresMigrations.ApplyAsync(storage._dataSource, cancellationToken);
+        return storage;
+    }
+
+    public async Task<IReadOnlyList<AppendResult>> AppendAsync(IReadOnlyList<EngagementEvent> events, CancellationToken cancellationToken)
+    {
+        if (events.Count == 0) return [];
+        var bodies = events.Select(EventJson.Write).ToArray();
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await Execute(connection, "CREATE TEMP TABLE staging (ord int, account text, id text, type text, at_ticks bigint, body text) ON COMMIT DROP", cancellationToken);
+        await using (var copy = await connection.BeginBinaryImportAsync(
+            "COPY staging (ord, account, id, type, at_ticks, body) FROM STDIN (FORMAT BINARY)", cancellationToken))
+        {
+            for (var i = 0; i < events.Count; i++)
+            {
+                await copy.StartRowAsync(cancellationToken);
+                await copy.WriteAsync(i, NpgsqlDbType.Integer, cancellationToken);
+                await copy.WriteAsync(events[i].Account, NpgsqlDbType.Text, cancellationToken);
+                await copy.WriteAsync(events[i].Id, NpgsqlDbType.Text, cancellationToken);
+                await copy.WriteAsync(events[i].Type.Wire(), NpgsqlDbType.Text, cancellationToken);
+                await copy.WriteAsync(events[i].At.UtcTicks, NpgsqlDbType.Bigint, cancellationToken);
+                await copy.WriteAsync(bodies[i], NpgsqlDbType.Text, cancellationToken);
+            }
+            await copy.CompleteAsync(cancellationToken);
+        }
+
+        var stored = new Dictionary<(string, string), long>();
+        await using (var insert = new NpgsqlCommand(
+            """
+            INSERT INTO events (account, id, type, at_ticks, body)
+            SELECT account, id, type, at_ticks, body FROM staging ORDER BY ord
+            ON CONFLICT (account, id) DO NOTHING
+            RETURNING account, id, position
+            """, connection, transaction))
+        await using (var reader = await insert.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken)) stored[(reader.GetString(0), reader.GetString(1))] = reader.GetInt64(2);
+        }
+
+        // What the log now holds for every key of the batch: the event stored just now, or the one stored before.
+        var logged = new string[events.Count];
+        await using (var select = new NpgsqlCommand("SELECT s.ord, e.body FROM staging s JOIN events e USING (account, id)", connection, transaction))
+        await using (var reader = await select.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken)) logged[reader.GetInt32(0)] = reader.GetString(1);
+        }
+        await transaction.CommitAsync(cancellationToken);
+
+        var results = new AppendResult[events.Count];
+        for (var i = 0; i < events.Count; i++)
+        {
+            // The first occurrence of a newly stored key is the stored one; later ones in the batch compare against it.
+            results[i] = stored.Remove((events[i].Account, events[i].Id), out var position)
+                ? new AppendResult(AppendOutcome.Stored, position)
+                : new AppendResult(logged[i] == bodies[i] ? AppendOutcome.Duplicate : AppendOutcome.Conflict, 0);
+        }
+        return results;
+    }
+
+    public async Task<IReadOnlyList<LoggedEvent>> ReadAccountAsync(string account, CancellationToken cancellationToken)
+    {
+        await using var select = _dataSource.CreateCommand("SELECT position, body FROM events WHERE account = $1 ORDER BY position");
+        select.Parameters.Add(new NpgsqlParameter { Value = account });
+        await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+        var events = new List<LoggedEvent>();
+        while (await reader.ReadAsync(cancellationToken))
+            events.Add(new LoggedEvent(reader.GetInt64(0), EventJson.Read(reader.GetString(1))));
+        return events;
+    }
+
+    public async Task<IReadOnlyDictionary<string, long>> CountEventsByAccountAsync(CancellationToken cancellationToken)
+    {
+        await using var select = _dataSource.CreateCommand("SELECT account, count(*) FROM events GROUP BY account");
+        await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
+        while (await reader.ReadAsync(cancellationToken)) counts[reader.GetString(0)] = reader.GetInt64(1);
+        return counts;
+    }
+
+    public async Task<bool> IsReachableAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var probe = _dataSource.CreateCommand("SELECT count(*) FROM grain_state");
+            await probe.ExecuteScalarAsync(cancellationToken);
+            return true;
+        }
+        catch (NpgsqlException)
+        {
+            return false;
+        }
+    }
+
+    public async Task<StoredGrainState> ReadStateAsync(string grainType, string grainId, CancellationToken cancellationToken)
+    {
+        await using var select = _dataSource.CreateCommand("SELECT state, etag FROM grain_state WHERE grain_type = $1 AND grain_id = $2");
+        select.Parameters.Add(new NpgsqlParameter { Value = grainType });
+        select.Parameters.Add(new NpgsqlParameter { Value = grainId });
+        await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken)
+            ? new StoredGrainState(reader.GetString(0), reader.GetString(1))
+            : new StoredGrainState(null, null);
+    }
+
+    public async Task<string> WriteStateAsync(string grainType, string grainId, string json, string? expectedETag, CancellationToken cancellationToken)
+    {
+        var etag = Guid.NewGuid().ToString("N");
+        // No expected version: only a first write may succeed. Otherwise the stored version must match.
+        await using var write = _dataSource.CreateCommand(expectedETag is null
+            ? "INSERT INTO grain_state (grain_type, grain_id, etag, state) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING"
+            : "UPDATE grain_state SET etag = $3, state = $4, updated_at = now() WHERE grain_type = $1 AND grain_id = $2 AND etag = $5");
+        foreach (var value in new object?[] { grainType, grainId, etag, json })
+            write.Parameters.Add(new NpgsqlParameter { Value = value });
+        if (expectedETag is not null) write.Parameters.Add(new NpgsqlParameter { Value = expectedETag });
+        if (await write.ExecuteNonQueryAsync(cancellationToken) == 1) return etag;
+        var actual = await ReadStateAsync(grainType, grainId, cancellationToken);
+        throw new InconsistentStateException(grainType, grainId, expectedETag, actual.ETag);
+    }
+
+    public async Task<IReadOnlyList<string>> ListGrainIdsAsync(string grainType, CancellationToken cancellationToken)
+    {
+        await using var select = _dataSource.CreateCommand("SELECT grain_id FROM grain_state WHERE grain_type = $1 ORDER BY grain_id COLLATE \"C\"");
+        select.Parameters.Add(new NpgsqlParameter { Value = grainType });
+        await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+        var ids = new List<string>();
+        while (await reader.ReadAsync(cancellationToken)) ids.Add(reader.GetString(0));
+        return ids;
+    }
+
+    public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
+
+    private static string Redact(string uri) => System.Text.RegularExpressions.Regex.Replace(uri, "://([^:@/]+):[^@/]*@", "://$1:***@");
+
+    private static async Task Execute(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,137 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Npgsql;
+
+namespace SocialRoi.Testing;
+
+/// <summary>
+/// A private PostgreSQL server for tests: initdb into a temporary directory, pg_ctl on a free
+/// loopback port, run as the unprivileged postgres user when the tests run as root, and removed
+/// afterwards. SOCIALROI_TEST_POSTGRES may name an existing server (postgres://user:pass@host:port/db) instead.
+/// </summary>
+public sealed class PostgresServer : IAsyncDisposable
+{
+    public const string User = "socialroi";
+
+    private static readonly Lazy<Task<PostgresServer?>> SharedServer = new(StartSharedAsync);
+
+    private readonly string? _directory;
+    private readonly string _host;
+    private readonly int _port;
+    private readonly string _user;
+    private readonly string? _password;
+
+    private PostgresServer(string? directory, string host, int port, string user, string? password)
+    {
+        _directory = directory;
+        _host = host;
+        _port = port;
+        _user = user;
+        _password = password;
+    }
+
+    /// <summary>Why PostgreSQL tests cannot run here, or null when they can.</summary>
+    public static string? Unavailable =>
+        Environment.GetEnvironmentVariable("SOCIALROI_TEST_POSTGRES") is { Length: > 0 } || (Services.Find("initdb") is not null && Services.Find("pg_ctl") is not null)
+            ? null
+            : "PostgreSQL is not installed (no initdb/pg_ctl on PATH): install it (apt-get install postgresql) or set SOCIALROI_TEST_POSTGRES";
+
+    /// <summary>One server for the whole test run, stopped when the test process exits.</summary>
+    public static Task<PostgresServer?> Shared => SharedServer.Value;
+
+    public string UriFor(string database) =>
+        $"postgres://{Uri.EscapeDataString(_user)}{(_password is null ? "" : ":" + Uri.EscapeDataString(_password))}@{_host}:{_port}/{database}";
+
+    public string ConnectionStringFor(string database) => SocialRoi.Storage.Postgres.PostgresStorage.ConnectionString(UriFor(database));
+
+    public async Task<string> CreateDatabaseAsync()
+    {
+        var name = $"socialroi_test_{Guid.NewGuid():N}";
+        await ExecuteAsync("postgres", $"CREATE DATABASE {name}");
+        return name;
+    }
+
+    public Task DropDatabaseAsync(string name) => ExecuteAsync("postgres", $"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
+
+    public async Task ExecuteAsync(string database, string sql)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionStringFor(database));
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>Starts a server of its own (for tests that stop and restart it).</summary>
+    public static async Task<PostgresServer> StartPrivateAsync()
+    {
+        var directory = Directory.CreateTempSubdirectory("socialroi-pg-").FullName;
+        var server = new PostgresServer(directory, "127.0.0.1", FreePort(), User, null);
+        var asRoot = Environment.UserName == "root";
+        if (asRoot) Run("chown", ["-R", "postgres:postgres", directory], asRoot: false);
+        Run(Services.Find("initdb")!, ["-D", server.DataDirectory, "-A", "trust", "-U", User, "-E", "UTF8", "--no-sync"], asRoot);
+        await server.StartAsync();
+        return server;
+    }
+
+    private string DataDirectory => Path.Combine(_directory!, "data");
+
+    public Task StartAsync()
+    {
+        Run(Services.Find("pg_ctl")!, ["-D", DataDirectory, "-w", "-l", Path.Combine(_directory!, "server.log"), "-o",
+            $"-p {_port} -k {_directory} -c listen_addresses=127.0.0.1 -c fsync=off", "start"], Environment.UserName == "root");
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync()
+    {
+        NpgsqlConnection.ClearAllPools();
+        Run(Services.Find("pg_ctl")!, ["-D", DataDirectory, "-w", "-m", "fast", "stop"], Environment.UserName == "root");
+        return Task.CompletedTask;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_directory is null) return;
+        try { await StopAsync(); } catch (InvalidOperationException) { /* already stopped */ }
+        Directory.Delete(_directory, recursive: true);
+    }
+
+    private static async Task<PostgresServer?> StartSharedAsync()
+    {
+        if (Environment.GetEnvironmentVariable("SOCIALROI_TEST_POSTGRES") is { Length: > 0 } existing)
+        {
+            var uri = new Uri(existing);
+            var credentials = uri.UserInfo.Split(':', 2);
+            return new PostgresServer(null, uri.Host, uri.Port, Uri.UnescapeDataString(credentials[0]),
+                credentials.Length > 1 ? Uri.UnescapeDataString(credentials[1]) : null);
+        }
+        if (Unavailable is { } reason)
+            return Services.Required ? throw new InvalidOperationException($"SOCIALROI_REQUIRE_SERVICES is set but {reason}") : null;
+        var server = await StartPrivateAsync();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => server.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        return server;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    // initdb refuses root, and the server must not run as root: run them as the postgres user then.
+    private static void Run(string program, string[] arguments, bool asRoot)
+    {
+        var start = asRoot
+            ? new ProcessStartInfo("runuser", ["-u", "postgres", "--", program, .. arguments])
+            : new ProcessStartInfo(program, arguments);
+        start.RedirectStandardOutput = start.RedirectStandardError = true;
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(2))) process.Kill(entireProcessTree: true);
+        if (process.ExitCode != 0)
+            throw new InvalidOperationException($"{Path.GetFileName(program)} {string.Join(' ', arguments)} failed ({process.ExitCode}): {errors.Result}{output.Result}");
+    }
+}

@@ -1,0 +1,56 @@
+using SocialRoi.Storage;
+
+namespace SocialRoi.Testing;
+
+/// <summary>
+/// A fresh, empty store of one kind for one test: a SQLite file in a temporary directory, or a
+/// new database on the shared PostgreSQL server. It outlives the storage opened on it, so a
+/// test can close and reopen it (restart tests).
+/// </summary>
+public sealed class TestStore : IAsyncDisposable
+{
+    public const string Sqlite = "sqlite";
+    public const string Postgres = "postgres";
+
+    private readonly Func<Task> _remove;
+
+    private TestStore(string kind, string uri, Func<Task> remove)
+    {
+        Kind = kind;
+        Uri = uri;
+        _remove = remove;
+    }
+
+    public string Kind { get; }
+
+    public string Uri { get; }
+
+    /// <summary>The kinds storage tests run against: both, unless PostgreSQL is missing here and not required.</summary>
+    public static IEnumerable<object[]> Kinds =>
+        PostgresServer.Unavailable is null || Services.Required ? [[Sqlite], [Postgres]] : [[Sqlite]];
+
+    public static async Task<TestStore> CreateAsync(string kind)
+    {
+        if (kind == Sqlite)
+        {
+            var directory = Directory.CreateTempSubdirectory("socialroi-sqlite-").FullName;
+            return new TestStore(kind, $"sqlite:{Path.Combine(directory, "socialroi.db")}", () =>
+            {
+                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+                Directory.Delete(directory, recursive: true);
+                return Task.CompletedTask;
+            });
+        }
+        var server = await PostgresServer.Shared ?? throw new InvalidOperationException(PostgresServer.Unavailable);
+        var database = await server.CreateDatabaseAsync();
+        return new TestStore(kind, server.UriFor(database), () =>
+        {
+            Npgsql.NpgsqlConnection.ClearAllPools();
+            return server.DropDatabaseAsync(database);
+        });
+    }
+
+    public Task<IStorage> OpenAsync() => StorageUri.OpenAsync(Uri, CancellationToken.None);
+
+    public async ValueTask DisposeAsync() => await _remove();
+}
