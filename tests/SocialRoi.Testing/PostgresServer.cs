@@ -65,7 +65,9 @@ public sealed class PostgresServer : IAsyncDisposable
     /// <summary>Starts a server of its own (for tests that stop and restart it).</summary>
     public static async Task<PostgresServer> StartPrivateAsync()
     {
-        var directory = Directory.CreateTempSubdirectory("socialroi-pg-").FullName;
+        SweepAbandoned();
+        var directory = Directory.CreateTempSubdirectory(DirectoryPrefix).FullName;
+        File.WriteAllText(Path.Combine(directory, OwnerFile), Environment.ProcessId.ToString());
         var server = new PostgresServer(directory, "127.0.0.1", FreePort(), User, null);
         var asRoot = Environment.UserName == "root";
         if (asRoot) Run("chown", ["-R", "postgres:postgres", directory], asRoot: false);
@@ -74,7 +76,35 @@ public sealed class PostgresServer : IAsyncDisposable
         return server;
     }
 
+    private const string DirectoryPrefix = "socialroi-pg-";
+    private const string OwnerFile = "owner.pid";
+
     private string DataDirectory => Path.Combine(_directory!, "data");
+
+    /// <summary>
+    /// The test runner may end a test process before its exit handler has removed its server:
+    /// stop and remove servers whose owning process is gone.
+    /// </summary>
+    private static void SweepAbandoned()
+    {
+        foreach (var directory in Directory.GetDirectories(Path.GetTempPath(), DirectoryPrefix + "*"))
+        {
+            var owner = Path.Combine(directory, OwnerFile);
+            if (!File.Exists(owner) || !int.TryParse(File.ReadAllText(owner), out var pid) || IsAlive(pid)) continue;
+            if (File.Exists(Path.Combine(directory, "data", "postmaster.pid")))
+            {
+                try { Run(Services.Find("pg_ctl")!, ["-D", Path.Combine(directory, "data"), "-m", "immediate", "stop"], Environment.UserName == "root"); }
+                catch (InvalidOperationException) { /* not running any more */ }
+            }
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    private static bool IsAlive(int pid)
+    {
+        try { return !Process.GetProcessById(pid).HasExited; }
+        catch (ArgumentException) { return false; }
+    }
 
     public Task StartAsync()
     {

@@ -41,9 +41,14 @@ public sealed class TestStore : IAsyncDisposable
                 return Task.CompletedTask;
             });
         }
-        var server = await PostgresServer.Shared ?? throw new InvalidOperationException(PostgresServer.Unavailable);
+        return await CreateOnAsync(await PostgresServer.Shared ?? throw new InvalidOperationException(PostgresServer.Unavailable));
+    }
+
+    /// <summary>A fresh database on a given PostgreSQL server (one the test may stop and restart).</summary>
+    public static async Task<TestStore> CreateOnAsync(PostgresServer server)
+    {
         var database = await server.CreateDatabaseAsync();
-        return new TestStore(kind, server.UriFor(database), () =>
+        return new TestStore(Postgres, server.UriFor(database), () =>
         {
             Npgsql.NpgsqlConnection.ClearAllPools();
             return server.DropDatabaseAsync(database);

@@ -1,0 +1,184 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json.Nodes;
+using SocialRoi.Testing;
+
+namespace SocialRoi.Server.Tests;
+
+/// <summary>Acknowledged data is durable: through a killed server process and through a database restart.</summary>
+public class CrashSafetyTests
+{
+    private const string Summary = "/api/v1/accounts/acme/summary?from=2026-06-01&to=2026-09-01&model=linear";
+
+    private static List<JsonObject[]> Batches(int count, int size) =>
+        RandomHistory.Make(seed: 99, size: count * size).Chunk(size).ToList();
+
+    private static StringContent Json(IEnumerable<JsonObject> batch) =>
+        new(new JsonArray(batch.Select(e => (JsonNode)e.DeepClone()).ToArray()).ToJsonString(), Encoding.UTF8, "application/json");
+
+    /// <summary>socialroi serve as a process of its own, so it can be killed like a crashing server.</summary>
+    private sealed class ServerProcess : IDisposable
+    {
+        private readonly Process _process;
+
+        public ServerProcess(string storageUri)
+        {
+            var port = FreePort();
+            Address = new Uri($"http://127.0.0.1:{port}");
+            var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet",
+                [Path.Combine(AppContext.BaseDirectory, "socialroi.dll"), "serve", "--urls", Address.ToString(), "--storage", storageUri])
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+            };
+            _process = Process.Start(start)!;
+            _process.OutputDataReceived += (_, _) => { };
+            _process.ErrorDataReceived += (_, _) => { };
+            _process.BeginOutputReadLine();
+            _process.BeginErrorReadLine();
+        }
+
+        public Uri Address { get; }
+
+        public async Task WaitUntilReadyAsync(HttpClient http)
+        {
+            var deadline = DateTime.UtcNow.AddSeconds(60);
+            while (DateTime.UtcNow < deadline)
+            {
+                Assert.False(_process.HasExited, "the server process exited during start-up");
+                try
+                {
+                    using var ready = await http.GetAsync(new Uri(Address, "/readyz"));
+                    if (ready.IsSuccessStatusCode) return;
+                }
+                catch (HttpRequestException) { /* not listening yet */ }
+                await Task.Delay(100);
+            }
+            Assert.Fail("the server process did not become ready within 60 s");
+        }
+
+        /// <summary>SIGKILL: no shutdown, no flush, as in a crash.</summary>
+        public void Kill()
+        {
+            _process.Kill();
+            _process.WaitForExit();
+        }
+
+        public void Dispose()
+        {
+            if (!_process.HasExited) Kill();
+            _process.Dispose();
+        }
+
+        private static int FreePort()
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, 0);
+            listener.Start();
+            return ((IPEndPoint)listener.LocalEndpoint).Port;
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(TestStore.Kinds), MemberType = typeof(TestStore))]
+    public async Task Every_event_acknowledged_before_a_sigkill_is_stored_exactly_once_and_figures_equal_a_fresh_replay(string store)
+    {
+        await using var data = await TestStore.CreateAsync(store);
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        var batches = Batches(count: 120, size: 25);
+        var acknowledged = new List<string>();
+
+        using (var server = new ServerProcess(data.Uri))
+        {
+            await server.WaitUntilReadyAsync(http);
+            // Stream batches from several senders; kill the server while they are in flight.
+            var next = 0;
+            async Task Sender()
+            {
+                while (Interlocked.Increment(ref next) - 1 is var i && i < batches.Count)
+                {
+                    try
+                    {
+                        using var response = await http.PostAsync(new Uri(server.Address, "/api/v1/events"), Json(batches[i]));
+                        if (response.StatusCode != HttpStatusCode.OK) continue;
+                        lock (acknowledged) acknowledged.AddRange(batches[i].Select(e => (string)e["id"]!));
+                    }
+                    catch (HttpRequestException) { return; } // the server is gone
+                }
+            }
+            var senders = Enumerable.Range(0, 4).Select(_ => Task.Run(Sender)).ToList();
+            while (Volatile.Read(ref next) < 40) await Task.Delay(5);
+            server.Kill();
+            await Task.WhenAll(senders);
+        }
+        Assert.InRange(acknowledged.Count, 25 * 20, 25 * 119); // killed mid-stream, after real progress
+
+        using (var restarted = new ServerProcess(data.Uri))
+        {
+            await restarted.WaitUntilReadyAsync(http);
+            await using var storage = await data.OpenAsync();
+            var logged = (await storage.ReadAccountAsync("acme", CancellationToken.None)).Select(l => l.Event.Id).ToList();
+            Assert.Equal(logged.Count, logged.Distinct().Count());           // exactly once
+            Assert.Empty(acknowledged.Except(logged));                         // nothing acknowledged is lost
+
+            var afterRestart = await http.GetStringAsync(new Uri(restarted.Address, Summary));
+            var loggedIds = logged.ToHashSet();
+            await using var fresh = await RunningServer.StartAsync(TestStore.Sqlite);
+            await fresh.PostEventsAsync(batches.SelectMany(b => b).Where(e => loggedIds.Contains((string)e["id"]!)));
+            Assert.Equal(await fresh.GetStringAsync(Summary), afterRestart);
+
+            // Sending everything again completes the set without touching what was stored.
+            var accepted = 0;
+            foreach (var batch in batches)
+            {
+                using var response = await http.PostAsync(new Uri(restarted.Address, "/api/v1/events"), Json(batch));
+                var report = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+                Assert.Empty(report["rejected"]!.AsArray());
+                accepted += (int)report["accepted"]!;
+            }
+            Assert.Equal(batches.Sum(b => b.Length) - logged.Count, accepted);
+        }
+    }
+
+    [PostgresFact]
+    public async Task While_postgresql_restarts_ingest_answers_503_then_recovers_by_itself_losing_nothing()
+    {
+        await using var database = await PostgresServer.StartPrivateAsync();
+        await using var data = await TestStore.CreateOnAsync(database);
+        await using var server = await RunningServer.StartAsync(data);
+        var batches = Batches(count: 3, size: 40);
+        await server.PostEventsAsync(batches[0]);
+
+        await database.StopAsync();
+        using (var down = await server.Http.PostAsync("/api/v1/events", Json(batches[1])))
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, down.StatusCode);
+            Assert.Equal("application/problem+json", down.Content.Headers.ContentType!.MediaType);
+            Assert.True(down.Headers.RetryAfter is not null, "a 503 says when to retry");
+        }
+        using (var notReady = await server.Http.GetAsync("/readyz"))
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, notReady.StatusCode);
+
+        await database.StartAsync();
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        HttpStatusCode status;
+        do
+        {
+            using var retry = await server.Http.PostAsync("/api/v1/events", Json(batches[1]));
+            status = retry.StatusCode;
+            if (status != HttpStatusCode.OK) await Task.Delay(200);
+        } while (status != HttpStatusCode.OK && DateTime.UtcNow < deadline);
+        Assert.Equal(HttpStatusCode.OK, status);
+        await server.PostEventsAsync(batches[2]);
+
+        var logged = await server.Storage.ReadAccountAsync("acme", CancellationToken.None);
+        Assert.Equal(batches.SelectMany(b => b).Select(e => (string)e["id"]!).Order(), logged.Select(l => l.Event.Id).Order());
+        var fresh = await RunningServer.StartAsync(TestStore.Sqlite);
+        await using (fresh)
+        {
+            await fresh.PostEventsAsync(batches.SelectMany(b => b));
+            Assert.Equal(await fresh.GetStringAsync(Summary), await server.GetStringAsync(Summary));
+        }
+    }
+}
