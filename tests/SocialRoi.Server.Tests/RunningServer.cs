@@ -13,19 +13,22 @@ public sealed class RunningServer : IAsyncDisposable
 {
     private readonly IStorage _storage;
     private readonly SocialRoiServer _server;
-    private readonly TestStore? _ownedStore;
+    private readonly bool _ownsStore;
 
-    private RunningServer(IStorage storage, SocialRoiServer server, TestStore? ownedStore)
+    private RunningServer(IStorage storage, SocialRoiServer server, TestStore store, bool ownsStore)
     {
         _storage = storage;
         _server = server;
-        _ownedStore = ownedStore;
+        Store = store;
+        _ownsStore = ownsStore;
         Http = new HttpClient { BaseAddress = server.Address };
     }
 
     public HttpClient Http { get; }
 
     public IStorage Storage => _storage;
+
+    public TestStore Store { get; }
 
     /// <summary>A server on a fresh store of the given kind (TestStore.Sqlite or TestStore.Postgres), removed with it.</summary>
     public static async Task<RunningServer> StartAsync(string kind, params string[] configuration) =>
@@ -39,7 +42,7 @@ public sealed class RunningServer : IAsyncDisposable
     {
         var storage = await store.OpenAsync();
         var server = await SocialRoiServer.StartAsync("http://127.0.0.1:0", storage, configuration, CancellationToken.None);
-        return new RunningServer(storage, server, owned ? store : null);
+        return new RunningServer(storage, server, store, owned);
     }
 
     public async Task<JsonObject> PostEventsAsync(IEnumerable<JsonObject> events)
@@ -71,7 +74,7 @@ public sealed class RunningServer : IAsyncDisposable
         Http.Dispose();
         await _server.DisposeAsync();
         await _storage.DisposeAsync();
-        if (_ownedStore is not null) await _ownedStore.DisposeAsync();
+        if (_ownsStore) await Store.DisposeAsync();
     }
 }
 

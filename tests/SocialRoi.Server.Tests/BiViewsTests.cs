@@ -1,0 +1,142 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Npgsql;
+using SocialRoi.Storage.Postgres;
+using SocialRoi.Testing;
+
+namespace SocialRoi.Server.Tests;
+
+/// <summary>The PostgreSQL bi views give BI tools and Grafana the same figures as the API (last touch).</summary>
+public class BiViewsTests(DemoDataTests.DemoServer demo) : IClassFixture<DemoDataTests.DemoServer>
+{
+    private RunningServer Server => demo.On(TestStore.Postgres);
+
+    private async Task<List<Dictionary<string, object?>>> Query(string sql, params object[] parameters)
+    {
+        await using var connection = new NpgsqlConnection(PostgresStorage.ConnectionString(Server.Store.Uri));
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        foreach (var value in parameters) command.Parameters.Add(new NpgsqlParameter { Value = value });
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = new List<Dictionary<string, object?>>();
+        while (await reader.ReadAsync())
+            rows.Add(Enumerable.Range(0, reader.FieldCount).ToDictionary(reader.GetName, i => reader.IsDBNull(i) ? null : reader.GetValue(i)));
+        return rows;
+    }
+
+    private static decimal Number(object? value) =>
+        value is JsonNode node ? (decimal)node : Convert.ToDecimal(value, CultureInfo.InvariantCulture);
+
+    // PostgreSQL divides numerics to 20 decimal places, .NET decimals to 28 digits: compare ratios to 15.
+    private static decimal? Ratio(object? value) => value is null ? null : Math.Round(Number(value), 15);
+
+    [PostgresFact]
+    public async Task Daily_metrics_over_a_range_add_up_to_the_summary_and_the_platform_funnel()
+    {
+        foreach (var account in new[] { "northwind-coffee", "fjord-outdoor" })
+        {
+            var summary = await Server.GetJsonAsync($"/api/v1/accounts/{account}/summary?from=2026-06-01&to=2026-09-01");
+            var totals = (await Query("""
+                SELECT sum(posts) posts, sum(impressions) impressions, sum(likes) likes, sum(follows) follows, sum(comments) comments,
+                       sum(clicks) clicks, sum(replies) replies, sum(leads) leads, sum(purchases) purchases,
+                       sum(revenue) revenue, sum(attributed_revenue) "attributedRevenue", sum(cost) cost
+                FROM bi.daily_account_metrics WHERE account = $1 AND day >= '2026-06-01' AND day < '2026-09-01'
+                """, account)).Single();
+            foreach (var (figure, value) in totals)
+                Assert.True(Number(summary[figure]) == Number(value), $"{account} {figure}: API {summary[figure]}, view {value}");
+
+            var platforms = JsonNode.Parse(await Server.GetStringAsync($"/api/v1/accounts/{account}/funnel?from=2026-06-01&to=2026-09-01&by=platform"))!.AsArray();
+            var perPlatform = (await Query("""
+                SELECT platform, sum(attributed_revenue) attributed, sum(cost) cost FROM bi.daily_account_metrics
+                WHERE account = $1 AND day >= '2026-06-01' AND day < '2026-09-01' AND platform IS NOT NULL GROUP BY platform
+                """, account)).ToDictionary(r => (string)r["platform"]!);
+            foreach (var row in platforms)
+            {
+                var view = perPlatform[(string)row!["key"]!];
+                Assert.Equal((decimal)row["attributedRevenue"]!, Number(view["attributed"]));
+                Assert.Equal((decimal?)row["cost"] ?? 0, Number(view["cost"]));
+            }
+        }
+    }
+
+    [PostgresFact]
+    public async Task Quarterly_roi_equals_the_api_per_quarter_including_the_accounts_margin()
+    {
+        using (var margin = await Server.Http.PutAsync("/api/v1/accounts/lumen-studio",
+                   new StringContent("""{"margin": 0.35}""", System.Text.Encoding.UTF8, "application/json")))
+            margin.EnsureSuccessStatusCode();
+        foreach (var account in new[] { "northwind-coffee", "lumen-studio", "fjord-outdoor" })
+        {
+            var api = JsonNode.Parse(await Server.GetStringAsync($"/api/v1/accounts/{account}/roi?from=2026-04-01&to=2027-01-01&interval=quarter"))!
+                .AsArray().ToDictionary(r => (string)r!["period"]!);
+            var views = await Query("SELECT * FROM bi.quarterly_roi WHERE account = $1", account);
+            Assert.Equal(api.Keys.Order(), views.Select(v => (string)v["period"]!).Order());
+            foreach (var view in views)
+            {
+                var row = api[(string)view["period"]!]!;
+                Assert.Equal((decimal)row["cost"]!, Number(view["cost"]));
+                Assert.Equal((decimal)row["costByCategory"]!["staff"]!, Number(view["cost_staff"]));
+                Assert.Equal((decimal)row["costByCategory"]!["ads"]!, Number(view["cost_ads"]));
+                Assert.Equal((decimal)row["revenue"]!, Number(view["revenue"]));
+                Assert.Equal((decimal)row["attributedRevenue"]!, Number(view["attributed_revenue"]));
+                Assert.Equal(Ratio(row["roi"]), Ratio(view["roi"]));
+                Assert.Equal(Ratio(row["cac"]), Ratio(view["cac"]));
+                Assert.Equal((int)row["newCustomers"]!, (int)Number(view["new_customers"]));
+            }
+        }
+    }
+
+    [PostgresFact]
+    public async Task Post_funnel_over_a_range_equals_the_api_funnel_by_post()
+    {
+        var api = JsonNode.Parse(await Server.GetStringAsync("/api/v1/accounts/northwind-coffee/funnel?from=2026-07-01&to=2026-10-01&by=post"))!.AsArray();
+        var views = (await Query("""
+            SELECT post, sum(posts) posts, sum(impressions) impressions, sum(likes) likes, sum(engagements) engagements,
+                   sum(conversations) conversations, sum(attributed_leads) "attributedLeads",
+                   sum(attributed_conversions) "attributedConversions", sum(attributed_revenue) "attributedRevenue"
+            FROM bi.post_funnel WHERE account = 'northwind-coffee' AND day >= '2026-07-01' AND day < '2026-10-01' GROUP BY post
+            """)).ToDictionary(r => (string)r["post"]!);
+        Assert.Equal(api.Count, views.Count);
+        foreach (var row in api)
+        {
+            var view = views[(string)row!["key"]!];
+            foreach (var figure in new[] { "posts", "impressions", "likes", "engagements", "conversations", "attributedLeads", "attributedConversions", "attributedRevenue" })
+                Assert.True(Number(view[figure]) == (decimal)row[figure]!, $"{row["key"]} {figure}: API {row[figure]}, view {view[figure]}");
+        }
+    }
+
+    [PostgresFact]
+    public async Task The_audience_view_lists_every_member_with_the_apis_tier()
+    {
+        var api = JsonNode.Parse(await Server.GetStringAsync("/api/v1/accounts/lumen-studio/audience?from=2000-01-01&to=2100-01-01&limit=1000"))!["items"]!.AsArray();
+        var views = (await Query("SELECT * FROM bi.audience WHERE account = 'lumen-studio'")).ToDictionary(r => $"{r["platform"]}:{r["actor"]}");
+        Assert.Equal(api.Count, views.Count);
+        foreach (var member in api)
+        {
+            var view = views[$"{member!["platform"]}:{member["actor"]}"];
+            Assert.Equal((string)member["tier"]!, (string)view["tier"]!);
+            Assert.Equal((bool)member["following"]!, (bool)view["following"]!);
+            Assert.Equal(DateTimeOffset.Parse((string)member["firstSeen"]!, CultureInfo.InvariantCulture), new DateTimeOffset((DateTime)view["first_seen"]!));
+            Assert.Equal((string?)member["customer"], (string?)view["customer"]);
+        }
+    }
+
+    [PostgresFact]
+    public async Task The_reader_role_reads_bi_and_is_refused_on_the_event_log()
+    {
+        var reader = new NpgsqlConnectionStringBuilder(PostgresStorage.ConnectionString(Server.Store.Uri)) { Username = "socialroi_reader", Password = null };
+        await using var connection = new NpgsqlConnection(reader.ConnectionString);
+        await connection.OpenAsync();
+        foreach (var view in new[] { "daily_account_metrics", "quarterly_roi", "post_funnel", "audience" })
+        {
+            await using var select = new NpgsqlCommand($"SELECT count(*) FROM bi.{view}", connection);
+            Assert.True((long)(await select.ExecuteScalarAsync())! > 0, $"bi.{view} is empty");
+        }
+        foreach (var table in new[] { "events", "grain_state", "event_fields" })
+        {
+            await using var select = new NpgsqlCommand($"SELECT count(*) FROM {table}", connection);
+            var refused = await Assert.ThrowsAsync<PostgresException>(() => select.ExecuteScalarAsync());
+            Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, refused.SqlState);
+        }
+    }
+}
