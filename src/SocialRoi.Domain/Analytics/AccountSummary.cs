@@ -49,9 +49,8 @@ public sealed record AccountSummary
         var counts = new int[Enum.GetValues<EventType>().Length];
         long impressions = 0;
         var promotional = 0;
-        foreach (var e in index.Ordered)
+        foreach (var e in index.InRange(range))
         {
-            if (!range.Contains(e.At)) continue;
             counts[(int)e.Type]++;
             if (e.Type == EventType.Impression) impressions += e.Count!.Value;
             if (e.Promotional == true) promotional++;

@@ -30,9 +30,8 @@ public static class Funnel
         var rows = new SortedDictionary<string, Row>(StringComparer.Ordinal); // rows in key order, ordinal
         Row RowFor(string key) => rows.TryGetValue(key, out var row) ? row : rows[key] = new Row();
 
-        foreach (var e in index.Ordered)
+        foreach (var e in index.InRange(range))
         {
-            if (!range.Contains(e.At)) continue;
             if (KeyOf(index, e, by) is { } key) RowFor(key).Count(index, e);
             switch (e.Type)
             {

@@ -1,5 +1,6 @@
 using SocialRoi.Domain.Audience;
 using SocialRoi.Domain.Events;
+using SocialRoi.Domain.Time;
 
 namespace SocialRoi.Domain.Analytics;
 
@@ -14,8 +15,10 @@ public sealed class HistoryIndex
     private readonly Dictionary<Member, SortedSet<string>> _customersByMember = new();
     private readonly Dictionary<Member, List<EngagementEvent>> _memberEvents = new();
     private readonly Dictionary<Member, List<EngagementEvent>> _touchesByMember = new();
+    private readonly Dictionary<Member, List<EngagementEvent>> _followsByMember = new();
     private readonly Dictionary<string, List<EngagementEvent>> _repliesByRef = new(StringComparer.Ordinal);
     private readonly Dictionary<string, EngagementEvent> _postEvents = new(StringComparer.Ordinal);
+    private Dictionary<string, DateTimeOffset>? _firstPurchases;
 
     public HistoryIndex(IEnumerable<EngagementEvent> events)
     {
@@ -49,6 +52,7 @@ public sealed class HistoryIndex
                     {
                         Append(_memberEvents, writer, e);
                         if (e.Type.IsTouch() && e.Post is not null) Append(_touchesByMember, writer, e);
+                        if (e.Type is EventType.Follow or EventType.Unfollow) Append(_followsByMember, writer, e);
                     }
                     break;
             }
@@ -58,12 +62,54 @@ public sealed class HistoryIndex
     /// <summary>All events ordered by (at, id).</summary>
     public IReadOnlyList<EngagementEvent> Ordered { get; }
 
+    /// <summary>The events with at in the range, found by binary search: queries never scan the whole history.</summary>
+    public IEnumerable<EngagementEvent> InRange(TimeRange range)
+    {
+        var end = FirstAtOrAfter(Ordered, range.To);
+        for (var i = FirstAtOrAfter(Ordered, range.From); i < end; i++) yield return Ordered[i];
+    }
+
+    /// <summary>Whether any of a time-ordered list's events lies in the range.</summary>
+    public static bool AnyInRange(IReadOnlyList<EngagementEvent> ordered, TimeRange range)
+    {
+        var first = FirstAtOrAfter(ordered, range.From);
+        return first < ordered.Count && ordered[first].At < range.To;
+    }
+
+    /// <summary>SPEC §6: when each purchasing identity (customer id, else platform:actor) first bought.</summary>
+    public IReadOnlyDictionary<string, DateTimeOffset> FirstPurchases => _firstPurchases ??= Ordered
+        .Where(e => e.Type == EventType.Purchase)
+        .GroupBy(e => e.Customer ?? $"{e.Platform}:{e.Actor}", StringComparer.Ordinal)
+        .ToDictionary(g => g.Key, g => g.First().At, StringComparer.Ordinal);
+
+    private static int FirstAtOrAfter(IReadOnlyList<EngagementEvent> ordered, DateTimeOffset instant)
+    {
+        int low = 0, high = ordered.Count;
+        while (low < high)
+        {
+            var middle = (low + high) >>> 1;
+            if (ordered[middle].At < instant) low = middle + 1;
+            else high = middle;
+        }
+        return low;
+    }
+
     public IEnumerable<Member> Members => _memberEvents.Keys;
 
     public EngagementEvent? Find(string id) => _byId.GetValueOrDefault(id);
 
     /// <summary>SPEC §2: a member's events, purchases and leads it is a member of included.</summary>
     public IReadOnlyList<EngagementEvent> EventsOf(Member member) => _memberEvents.GetValueOrDefault(member) ?? NoEvents;
+
+    /// <summary>A member's follows and unfollows, ordered by (at, id).</summary>
+    public IEnumerable<(Member Member, IReadOnlyList<EngagementEvent> Events)> FollowHistories =>
+        _followsByMember.Select(pair => (pair.Key, (IReadOnlyList<EngagementEvent>)pair.Value));
+
+    public IReadOnlyList<EngagementEvent> FollowsOf(Member member) => _followsByMember.GetValueOrDefault(member) ?? NoEvents;
+
+    /// <summary>The last of a time-ordered list's events before an instant, if any.</summary>
+    public static EngagementEvent? LastBefore(IReadOnlyList<EngagementEvent> ordered, DateTimeOffset instant) =>
+        FirstAtOrAfter(ordered, instant) is var next and > 0 ? ordered[next - 1] : null;
 
     public IReadOnlyList<EngagementEvent> TouchesBy(Member member) => _touchesByMember.GetValueOrDefault(member) ?? NoEvents;
 

@@ -20,9 +20,8 @@ public sealed record MoneyFigures(
     {
         decimal revenue = 0, social = 0;
         var costs = CostCategoryNames.All.ToDictionary(c => c, _ => 0m);
-        foreach (var e in index.Ordered)
+        foreach (var e in index.InRange(range))
         {
-            if (!range.Contains(e.At)) continue;
             switch (e.Type)
             {
                 case EventType.Purchase:
@@ -48,15 +47,6 @@ public sealed record MoneyFigures(
             Cac: newCustomers == 0 ? null : cost / newCustomers);
     }
 
-    /// <summary>SPEC §6: identities (customer id, else platform:actor) whose first purchase ever lies in the range.</summary>
-    private static int NewCustomersIn(HistoryIndex index, TimeRange range)
-    {
-        var firstPurchase = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
-        foreach (var e in index.Ordered)
-        {
-            if (e.Type != EventType.Purchase) continue;
-            firstPurchase.TryAdd(e.Customer ?? $"{e.Platform}:{e.Actor}", e.At);
-        }
-        return firstPurchase.Values.Count(range.Contains);
-    }
+    /// <summary>SPEC §6: identities whose first purchase ever lies in the range.</summary>
+    private static int NewCustomersIn(HistoryIndex index, TimeRange range) => index.FirstPurchases.Values.Count(range.Contains);
 }

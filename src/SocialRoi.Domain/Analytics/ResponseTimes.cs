@@ -20,9 +20,8 @@ public sealed record ResponseTimes(
     {
         var minutes = new List<double>();
         int inbound = 0, replies = 0, automated = 0;
-        foreach (var e in index.Ordered)
+        foreach (var e in index.InRange(range))
         {
-            if (!range.Contains(e.At)) continue;
             if (e.Type == EventType.Reply)
             {
                 replies++;

@@ -30,17 +30,12 @@ public static class AudienceTiers
     }
 
     /// <summary>Following at t: the latest follow/unfollow before t is a follow; ties go to the larger id.</summary>
-    public static bool IsFollowing(HistoryIndex index, Member member, DateTimeOffset instant)
-    {
-        var following = false;
-        foreach (var e in index.EventsOf(member)) // ordered by (at, id), so the last one seen wins
-        {
-            if (e.At >= instant) break;
-            if (e.Type == EventType.Follow) following = true;
-            else if (e.Type == EventType.Unfollow) following = false;
-        }
-        return following;
-    }
+    public static bool IsFollowing(HistoryIndex index, Member member, DateTimeOffset instant) =>
+        IsFollowing(index.FollowsOf(member), instant);
+
+    // The list is ordered by (at, id), so the last one before t is the latest, a tie won by the larger id.
+    private static bool IsFollowing(IReadOnlyList<EngagementEvent> follows, DateTimeOffset instant) =>
+        HistoryIndex.LastBefore(follows, instant)?.Type == EventType.Follow;
 
     /// <summary>SPEC §3: members with an event in the range, each classified as of the range's end.</summary>
     public static AudienceCounts Count(HistoryIndex index, TimeRange range)
@@ -58,10 +53,10 @@ public static class AudienceTiers
     public static double? VanityShare(this AudienceCounts counts) => counts.Total == 0 ? null : (double)counts.Vanity / counts.Total;
 
     public static IEnumerable<Member> ActiveMembers(HistoryIndex index, TimeRange range) =>
-        index.Members.Where(member => index.EventsOf(member).Any(e => range.Contains(e.At)));
+        index.Members.Where(member => HistoryIndex.AnyInRange(index.EventsOf(member), range));
 
     public static int Followers(HistoryIndex index, DateTimeOffset instant) =>
-        index.Members.Count(member => IsFollowing(index, member, instant));
+        index.FollowHistories.Count(history => IsFollowing(history.Events, instant));
 
     private static bool IsAnsweredBefore(HistoryIndex index, EngagementEvent inbound, DateTimeOffset instant) =>
         index.FirstAnswer(inbound) is { } answeredAt && answeredAt < instant;
