@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json.Nodes;
 using SocialRoi.Testing;
@@ -18,68 +16,6 @@ public class CrashSafetyTests
     private static StringContent Json(IEnumerable<JsonObject> batch) =>
         new(new JsonArray(batch.Select(e => (JsonNode)e.DeepClone()).ToArray()).ToJsonString(), Encoding.UTF8, "application/json");
 
-    /// <summary>socialroi serve as a process of its own, so it can be killed like a crashing server.</summary>
-    private sealed class ServerProcess : IDisposable
-    {
-        private readonly Process _process;
-
-        public ServerProcess(string storageUri)
-        {
-            var port = FreePort();
-            Address = new Uri($"http://127.0.0.1:{port}");
-            var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet",
-                [Path.Combine(AppContext.BaseDirectory, "socialroi.dll"), "serve", "--urls", Address.ToString(), "--storage", storageUri])
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-            };
-            _process = Process.Start(start)!;
-            _process.OutputDataReceived += (_, _) => { };
-            _process.ErrorDataReceived += (_, _) => { };
-            _process.BeginOutputReadLine();
-            _process.BeginErrorReadLine();
-        }
-
-        public Uri Address { get; }
-
-        public async Task WaitUntilReadyAsync(HttpClient http)
-        {
-            var deadline = DateTime.UtcNow.AddSeconds(60);
-            while (DateTime.UtcNow < deadline)
-            {
-                Assert.False(_process.HasExited, "the server process exited during start-up");
-                try
-                {
-                    using var ready = await http.GetAsync(new Uri(Address, "/readyz"));
-                    if (ready.IsSuccessStatusCode) return;
-                }
-                catch (HttpRequestException) { /* not listening yet */ }
-                await Task.Delay(100);
-            }
-            Assert.Fail("the server process did not become ready within 60 s");
-        }
-
-        /// <summary>SIGKILL: no shutdown, no flush, as in a crash.</summary>
-        public void Kill()
-        {
-            _process.Kill();
-            _process.WaitForExit();
-        }
-
-        public void Dispose()
-        {
-            if (!_process.HasExited) Kill();
-            _process.Dispose();
-        }
-
-        private static int FreePort()
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
-    }
-
     [Theory]
     [MemberData(nameof(TestStore.Kinds), MemberType = typeof(TestStore))]
     public async Task Every_event_acknowledged_before_a_sigkill_is_stored_exactly_once_and_figures_equal_a_fresh_replay(string store)
@@ -89,7 +25,7 @@ public class CrashSafetyTests
         var batches = Batches(count: 120, size: 25);
         var acknowledged = new List<string>();
 
-        using (var server = new ServerProcess(data.Uri))
+        using (var server = SocialRoiProcess.Serve(data.Uri))
         {
             await server.WaitUntilReadyAsync(http);
             // Stream batches from several senders; kill the server while they are in flight.
@@ -114,7 +50,7 @@ public class CrashSafetyTests
         }
         Assert.InRange(acknowledged.Count, 25 * 20, 25 * 119); // killed mid-stream, after real progress
 
-        using (var restarted = new ServerProcess(data.Uri))
+        using (var restarted = SocialRoiProcess.Serve(data.Uri))
         {
             await restarted.WaitUntilReadyAsync(http);
             await using var storage = await data.OpenAsync();

@@ -191,7 +191,7 @@ public sealed class SqliteStorage : IStorage
         return command;
     }
 
-    internal static async Task Execute(SqliteConnection connection, string sql, CancellationToken cancellationToken)
+    private static async Task Execute(SqliteConnection connection, string sql, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         command.CommandText = sql;

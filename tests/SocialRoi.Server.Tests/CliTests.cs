@@ -1,0 +1,74 @@
+using System.Text.Json.Nodes;
+using SocialRoi.Testing;
+
+namespace SocialRoi.Server.Tests;
+
+/// <summary>The socialroi command line, run as a real process.</summary>
+public class CliTests
+{
+    [Theory]
+    [MemberData(nameof(TestStore.Kinds), MemberType = typeof(TestStore))]
+    public async Task Import_stores_every_valid_line_reports_the_bad_ones_and_exits_3(string store)
+    {
+        await using var data = await TestStore.CreateAsync(store);
+        var file = Path.Combine(Path.GetTempPath(), $"socialroi-import-{Guid.NewGuid():N}.ndjson");
+        var events = RandomHistory.Make(seed: 5, size: 12_000);
+        var lines = events.Select(e => e.ToJsonString()).ToList();
+        lines.Insert(100, "{ this line is broken");
+        lines.Insert(200, "");
+        await File.WriteAllLinesAsync(file, lines);
+        try
+        {
+            var (exitCode, output) = await SocialRoiProcess.RunAsync("import", file, "--storage", data.Uri);
+            Assert.Equal(3, exitCode);
+            Assert.Contains("12000 accepted, 0 duplicates, 1 rejected", output);
+            Assert.Contains("event 100: line is not valid JSON", output);
+
+            var again = await SocialRoiProcess.RunAsync("import", file, "--storage", data.Uri);
+            Assert.Contains("0 accepted, 12000 duplicates, 1 rejected", again.Output);
+
+            await using var storage = await data.OpenAsync();
+            Assert.Equal(12_000, (await storage.CountEventsByAccountAsync(CancellationToken.None))["acme"]);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public async Task Import_of_a_missing_file_says_so_and_fails()
+    {
+        var (exitCode, output) = await SocialRoiProcess.RunAsync("import", "/no/such/events.ndjson", "--storage", "sqlite:/tmp/unused.db");
+        Assert.Equal(2, exitCode);
+        Assert.Contains("no file at /no/such/events.ndjson", output);
+    }
+
+    [Fact]
+    public async Task A_storage_uri_that_is_not_supported_is_refused_with_the_forms_that_are()
+    {
+        var (exitCode, output) = await SocialRoiProcess.RunAsync("serve", "--storage", "mysql://db/socialroi");
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("use sqlite:PATH", output);
+    }
+
+    [Fact]
+    public async Task The_demo_serves_the_seeded_accounts_within_a_minute()
+    {
+        await using var data = await TestStore.CreateAsync(TestStore.Sqlite);
+        using var demo = SocialRoiProcess.Start("demo", data.Uri);
+        using var http = new HttpClient();
+        await demo.WaitUntilReadyAsync(http, within: TimeSpan.FromMinutes(1));
+        var deadline = DateTime.UtcNow.AddMinutes(1);
+        while (!demo.Output.Contains("SocialRoi demo is serving") && DateTime.UtcNow < deadline) await Task.Delay(200);
+        Assert.Contains("18202 accepted", demo.Output);
+
+        var accounts = JsonNode.Parse(await http.GetStringAsync(new Uri(demo.Address, "/api/v1/accounts")))!.AsArray();
+        Assert.Equal(["fjord-outdoor", "lumen-studio", "northwind-coffee"], accounts.Select(a => (string)a!["account"]!));
+        var summary = JsonNode.Parse(await http.GetStringAsync(new Uri(demo.Address,
+            "/api/v1/accounts/northwind-coffee/summary?from=2026-06-01&to=2026-12-01")))!;
+        Assert.True((decimal)summary["roi"]! > 0);
+        Assert.True((decimal)JsonNode.Parse(await http.GetStringAsync(new Uri(demo.Address,
+            "/api/v1/accounts/fjord-outdoor/summary?from=2026-06-01&to=2026-12-01")))!["roi"]! < 0);
+    }
+}

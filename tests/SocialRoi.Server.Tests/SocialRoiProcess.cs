@@ -1,0 +1,93 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace SocialRoi.Server.Tests;
+
+/// <summary>The socialroi executable as a process of its own: a server that can be killed like a crash, or a CLI command.</summary>
+public sealed class SocialRoiProcess : IDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+
+    private SocialRoiProcess(params string[] arguments)
+    {
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet",
+            [Path.Combine(AppContext.BaseDirectory, "socialroi.dll"), .. arguments])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = AppContext.BaseDirectory,
+        };
+        _process = Process.Start(start)!;
+        _process.OutputDataReceived += (_, line) => { lock (_output) _output.AppendLine(line.Data); };
+        _process.ErrorDataReceived += (_, line) => { lock (_output) _output.AppendLine(line.Data); };
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+    }
+
+    public Uri Address { get; private init; } = null!;
+
+    /// <summary>Everything the process printed, standard output and error interleaved.</summary>
+    public string Output
+    {
+        get { lock (_output) return _output.ToString(); }
+    }
+
+    public static SocialRoiProcess Serve(string storageUri) => Start("serve", storageUri);
+
+    /// <summary>Starts a long-running command (serve, demo) on a free loopback port.</summary>
+    public static SocialRoiProcess Start(string command, string storageUri)
+    {
+        var address = new Uri($"http://127.0.0.1:{FreePort()}");
+        return new SocialRoiProcess(command, "--urls", address.ToString(), "--storage", storageUri) { Address = address };
+    }
+
+    /// <summary>Runs a command to its end and returns its exit code.</summary>
+    public static async Task<(int ExitCode, string Output)> RunAsync(params string[] arguments)
+    {
+        using var process = new SocialRoiProcess(arguments);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process._process.WaitForExitAsync(timeout.Token);
+        process._process.WaitForExit(); // drains the output readers
+        return (process._process.ExitCode, process.Output);
+    }
+
+    public async Task WaitUntilReadyAsync(HttpClient http, TimeSpan? within = null)
+    {
+        var deadline = DateTime.UtcNow + (within ?? TimeSpan.FromSeconds(60));
+        while (DateTime.UtcNow < deadline)
+        {
+            Assert.False(_process.HasExited, $"socialroi exited during start-up: {Output}");
+            try
+            {
+                using var ready = await http.GetAsync(new Uri(Address, "/readyz"));
+                if (ready.IsSuccessStatusCode) return;
+            }
+            catch (HttpRequestException) { /* not listening yet */ }
+            await Task.Delay(100);
+        }
+        Assert.Fail($"socialroi did not become ready in time: {Output}");
+    }
+
+    /// <summary>SIGKILL: no shutdown, no flush, as in a crash.</summary>
+    public void Kill()
+    {
+        _process.Kill();
+        _process.WaitForExit();
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited) Kill();
+        _process.Dispose();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
