@@ -9,6 +9,10 @@ namespace SocialRoi.Server.Tests;
 public class ParametersAndOpenApiTests
 {
     [Theory]
+    [InlineData("summary?from=yesterday", "from")]
+    [InlineData("summary?to=2026-07-01T00:00:00", "to")]
+    [InlineData("summary?from=2026-08-01&to=2026-07-01", "from")]
+    [InlineData("summary?model=most_recent", "model")]
     [InlineData("funnel?by=country", "by")]
     [InlineData("funnel?model=shapley", "model")]
     [InlineData("funnel?from=2026-13-01", "from")]
@@ -26,7 +30,9 @@ public class ParametersAndOpenApiTests
         using var response = await server.Http.GetAsync($"/api/v1/accounts/acme/{query}");
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
-        Assert.Equal(parameter, (string)JsonNode.Parse(await response.Content.ReadAsStringAsync())!["parameter"]!);
+        var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal(parameter, (string)problem["parameter"]!);
+        Assert.StartsWith(parameter, (string)problem["detail"]!); // the detail names it too, for people
     }
 
     [Theory]

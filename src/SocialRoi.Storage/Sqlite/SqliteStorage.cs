@@ -82,21 +82,15 @@ public sealed class SqliteStorage : IStorage
         await using var connection = await OpenConnectionAsync(cancellationToken);
         await using var select = Command(connection, null, "SELECT position, body FROM events WHERE account = $account ORDER BY position");
         select.Parameters["$account"].Value = account;
-        await using var reader = await select.ExecuteReaderAsync(cancellationToken);
-        var events = new List<LoggedEvent>();
-        while (await reader.ReadAsync(cancellationToken))
-            events.Add(new LoggedEvent(reader.GetInt64(0), EventJson.Read(reader.GetString(1))));
-        return events;
+        return await DbRows.ReadAsync(select, row => new LoggedEvent(row.GetInt64(0), EventJson.Read(row.GetString(1))), cancellationToken);
     }
 
     public async Task<IReadOnlyDictionary<string, long>> CountEventsByAccountAsync(CancellationToken cancellationToken)
     {
         await using var connection = await OpenConnectionAsync(cancellationToken);
         await using var select = Command(connection, null, "SELECT account, COUNT(*) FROM events GROUP BY account");
-        await using var reader = await select.ExecuteReaderAsync(cancellationToken);
-        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
-        while (await reader.ReadAsync(cancellationToken)) counts[reader.GetString(0)] = reader.GetInt64(1);
-        return counts;
+        var counts = await DbRows.ReadAsync(select, row => (Account: row.GetString(0), Events: row.GetInt64(1)), cancellationToken);
+        return counts.ToDictionary(c => c.Account, c => c.Events, StringComparer.Ordinal);
     }
 
     public async Task<bool> IsReachableAsync(CancellationToken cancellationToken)
@@ -120,10 +114,8 @@ public sealed class SqliteStorage : IStorage
         await using var select = Command(connection, null, "SELECT state, etag FROM grain_state WHERE grain_type = $type AND grain_id = $id");
         select.Parameters["$type"].Value = grainType;
         select.Parameters["$id"].Value = grainId;
-        await using var reader = await select.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken)
-            ? new StoredGrainState(reader.GetString(0), reader.GetString(1))
-            : new StoredGrainState(null, null);
+        var states = await DbRows.ReadAsync(select, row => new StoredGrainState(row.GetString(0), row.GetString(1)), cancellationToken);
+        return states.SingleOrDefault() ?? new StoredGrainState(null, null);
     }
 
     public async Task<string> WriteStateAsync(string grainType, string grainId, string json, string? expectedETag, CancellationToken cancellationToken)
@@ -158,10 +150,7 @@ public sealed class SqliteStorage : IStorage
         await using var connection = await OpenConnectionAsync(cancellationToken);
         await using var select = Command(connection, null, "SELECT grain_id FROM grain_state WHERE grain_type = $type ORDER BY grain_id");
         select.Parameters["$type"].Value = grainType;
-        await using var reader = await select.ExecuteReaderAsync(cancellationToken);
-        var ids = new List<string>();
-        while (await reader.ReadAsync(cancellationToken)) ids.Add(reader.GetString(0));
-        return ids;
+        return await DbRows.ReadAsync(select, row => row.GetString(0), cancellationToken);
     }
 
     public ValueTask DisposeAsync()
