@@ -64,6 +64,11 @@ public class ParametersAndOpenApiTests
         Assert.Contains("attributedRevenue", schemas["FunnelRow"]!["properties"]!.AsObject().Select(p => p.Key));
         Assert.Contains("costByCategory", schemas["RoiRow"]!["properties"]!.AsObject().Select(p => p.Key));
         Assert.Contains("vanityShare", schemas["AccountSummary"]!["properties"]!.AsObject().Select(p => p.Key));
+        var eventBody = paths["/api/v1/events"]!["post"]!["requestBody"]!["content"]!.AsObject();
+        Assert.Equal(["application/json", "application/x-ndjson"], eventBody.Select(c => c.Key));
+        var eventSchema = eventBody["application/json"]!["schema"]!["items"]!;
+        Assert.Contains("contentHash", eventSchema["properties"]!.AsObject().Select(p => p.Key));
+        Assert.Equal(["id", "account", "type", "at"], eventSchema["required"]!.AsArray().Select(r => (string)r!));
         var funnelParameters = paths["/api/v1/accounts/{account}/funnel"]!["get"]!["parameters"]!.AsArray().Select(p => (string)p!["name"]!);
         Assert.Equal(["account", "from", "to", "by", "model"], funnelParameters);
     }

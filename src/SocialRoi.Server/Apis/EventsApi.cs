@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
 using SocialRoi.Server.Hosting;
 using SocialRoi.Server.Ingest;
 
@@ -11,6 +13,7 @@ public static class EventsApi
     {
         api.MapPost("/events", PostEvents)
             .WithSummary("Ingest one event, a JSON array of events, or NDJSON (application/x-ndjson)")
+            .AddOpenApiOperationTransformer(DescribeBody)
             .Produces<IngestReport>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
@@ -48,6 +51,22 @@ public static class EventsApi
         }
         // The answer is written only after every account's part of the batch has committed.
         return Results.Ok(await ingest.IngestAsync(batch));
+    }
+
+    // Documents the body without declaring it to routing, which would answer 415 to a bare `curl -d`.
+    private static async Task DescribeBody(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        var events = await context.GetOrCreateSchemaAsync(typeof(EventBody[]), null, cancellationToken);
+        operation.RequestBody = new OpenApiRequestBody
+        {
+            Required = true,
+            Description = "One event object, a JSON array of events, or NDJSON: one event object per line (SPEC §1).",
+            Content = new Dictionary<string, OpenApiMediaType>
+            {
+                ["application/json"] = new() { Schema = events },
+                ["application/x-ndjson"] = new() { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Description = "one event object per non-blank line" } },
+            },
+        };
     }
 }
 
