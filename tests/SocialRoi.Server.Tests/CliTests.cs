@@ -36,6 +36,23 @@ public class CliTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(TestStore.Kinds), MemberType = typeof(TestStore))]
+    public async Task Serve_takes_its_storage_from_SOCIALROI_STORAGE(string store)
+    {
+        await using var data = await TestStore.CreateAsync(store);
+        using (var server = SocialRoiProcess.ServeWithEnvironment(new Dictionary<string, string> { ["SOCIALROI_STORAGE"] = data.Uri }))
+        {
+            using var http = new HttpClient();
+            await server.WaitUntilReadyAsync(http);
+            var body = new StringContent(Ev.Make("follow", "f1", 1, new { platform = "x", actor = "ann" }).ToJsonString(), System.Text.Encoding.UTF8, "application/json");
+            using var response = await http.PostAsync(new Uri(server.Address, "/api/v1/events"), body);
+            response.EnsureSuccessStatusCode();
+        }
+        await using var storage = await data.OpenAsync();
+        Assert.Single(await storage.ReadAccountAsync("acme", CancellationToken.None));
+    }
+
     [Fact]
     public async Task Import_of_a_missing_file_says_so_and_fails()
     {

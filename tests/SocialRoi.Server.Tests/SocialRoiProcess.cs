@@ -11,7 +11,7 @@ public sealed class SocialRoiProcess : IDisposable
     private readonly Process _process;
     private readonly StringBuilder _output = new();
 
-    private SocialRoiProcess(params string[] arguments)
+    private SocialRoiProcess(string[] arguments, IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet",
             [Path.Combine(AppContext.BaseDirectory, "socialroi.dll"), .. arguments])
@@ -20,6 +20,7 @@ public sealed class SocialRoiProcess : IDisposable
             RedirectStandardError = true,
             WorkingDirectory = AppContext.BaseDirectory,
         };
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) start.Environment[name] = value;
         _process = Process.Start(start)!;
         _process.OutputDataReceived += (_, line) => { lock (_output) _output.AppendLine(line.Data); };
         _process.ErrorDataReceived += (_, line) => { lock (_output) _output.AppendLine(line.Data); };
@@ -38,10 +39,17 @@ public sealed class SocialRoiProcess : IDisposable
     public static SocialRoiProcess Serve(string storageUri) => Start("serve", storageUri);
 
     /// <summary>Starts a long-running command (serve, demo) on a free loopback port.</summary>
-    public static SocialRoiProcess Start(string command, string storageUri)
+    public static SocialRoiProcess Start(string command, string storageUri) =>
+        StartWith(command, ["--storage", storageUri], environment: null);
+
+    /// <summary>Starts serve taking its storage from the environment, as a deployment would.</summary>
+    public static SocialRoiProcess ServeWithEnvironment(IReadOnlyDictionary<string, string> environment) =>
+        StartWith("serve", [], environment);
+
+    private static SocialRoiProcess StartWith(string command, string[] arguments, IReadOnlyDictionary<string, string>? environment)
     {
         var address = new Uri($"http://127.0.0.1:{FreePort()}");
-        return new SocialRoiProcess(command, "--urls", address.ToString(), "--storage", storageUri) { Address = address };
+        return new SocialRoiProcess([command, "--urls", address.ToString(), .. arguments], environment) { Address = address };
     }
 
     /// <summary>Runs a command to its end and returns its exit code.</summary>
