@@ -27,7 +27,4 @@ public sealed class AccountHistory
 
     /// <summary>Indexes over the whole set, rebuilt lazily after the set changes.</summary>
     public HistoryIndex Index => _index ??= new HistoryIndex(_byId.Values);
-
-    /// <summary>Indexes over the events before an instant, for figures judged "as if run then" (SPEC §8).</summary>
-    public HistoryIndex IndexBefore(DateTimeOffset instant) => new(_byId.Values.Where(e => e.At < instant));
 }

@@ -16,7 +16,4 @@ public static class AudienceTierNames
         tier = default;
         return false;
     }
-
-    /// <summary>"Real audience" = conversational + lead + customer.</summary>
-    public static bool IsReal(this AudienceTier tier) => tier >= AudienceTier.Conversational;
 }

@@ -46,9 +46,6 @@ public static class AudienceTiers
             tiers[(int)AudienceTier.Conversational], tiers[(int)AudienceTier.Lead], tiers[(int)AudienceTier.Customer]);
     }
 
-    /// <summary>"Real audience" = conversational + lead + customer.</summary>
-    public static int Real(this AudienceCounts counts) => counts.Conversational + counts.Lead + counts.Customer;
-
     /// <summary>Vanity members / all members; null when there are none.</summary>
     public static double? VanityShare(this AudienceCounts counts) => counts.Total == 0 ? null : (double)counts.Vanity / counts.Total;
 

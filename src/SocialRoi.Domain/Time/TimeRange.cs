@@ -1,10 +1,7 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
-
 namespace SocialRoi.Domain.Time;
 
 /// <summary>SPEC §3: a half-open range, from ≤ at &lt; to, in UTC.</summary>
-public readonly partial record struct TimeRange(DateTimeOffset From, DateTimeOffset To)
+public readonly record struct TimeRange(DateTimeOffset From, DateTimeOffset To)
 {
     public static readonly TimeSpan DefaultLength = TimeSpan.FromDays(90);
 
@@ -26,22 +23,6 @@ public readonly partial record struct TimeRange(DateTimeOffset From, DateTimeOff
             ? instant
             : throw new QueryParameterException(name, text,
                 $"{name} must be an RFC 3339 timestamp with offset (2026-07-01T09:30:00Z) or a date (2026-07-01)");
-
-    [GeneratedRegex(@"^(\d{4})Q([1-4])$")]
-    private static partial Regex QuarterPattern();
-
-    /// <summary>A quarter such as 2026Q3 = [2026-07-01, 2026-10-01) UTC.</summary>
-    public static bool TryParseQuarter(string text, out TimeRange quarter)
-    {
-        quarter = default;
-        var m = QuarterPattern().Match(text);
-        if (!m.Success) return false;
-        var year = int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
-        var month = (int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture) - 1) * 3 + 1;
-        var start = new DateTimeOffset(year, month, 1, 0, 0, 0, TimeSpan.Zero);
-        quarter = new TimeRange(start, start.AddMonths(3));
-        return true;
-    }
 }
 
 /// <summary>A query parameter that cannot be used; the message says what to send instead.</summary>
