@@ -15,8 +15,6 @@ public sealed class AccountHistory
 
     public bool HasMoneyEvents { get; private set; }
 
-    public EngagementEvent? Find(string id) => _byId.GetValueOrDefault(id);
-
     /// <summary>Adds an event whose id is new to this account.</summary>
     public void Add(EngagementEvent e)
     {
