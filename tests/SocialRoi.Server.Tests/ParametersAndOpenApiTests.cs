@@ -46,6 +46,17 @@ public class ParametersAndOpenApiTests
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 
+    [Theory]
+    [InlineData("GET", "/api/v1/nothing-here", HttpStatusCode.NotFound)]
+    [InlineData("DELETE", "/api/v1/events", HttpStatusCode.MethodNotAllowed)]
+    public async Task Unknown_paths_and_methods_answer_problem_json(string method, string path, HttpStatusCode status)
+    {
+        await using var server = await RunningServer.StartAsync(TestStore.Sqlite);
+        using var response = await server.Http.SendAsync(new HttpRequestMessage(new HttpMethod(method), path));
+        Assert.Equal(status, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
     [Fact]
     public async Task The_openapi_document_describes_every_endpoint_and_its_fields()
     {

@@ -53,6 +53,8 @@ public sealed class SocialRoiServer : IAsyncDisposable
         builder.Services.AddSingleton<EventIngest>();
 
         var app = builder.Build();
+        app.UseExceptionHandler(); // anything unforeseen: a problem+json 500, not an empty answer
+        app.UseStatusCodePages();  // unknown paths and methods: problem+json too
         app.Use(TranslateErrors);
         var api = app.MapGroup("/api/v1");
         api.MapEventsApi();
