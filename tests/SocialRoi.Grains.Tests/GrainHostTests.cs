@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using SocialRoi.Grains.Hosting;
 
 namespace SocialRoi.Grains.Tests;
@@ -116,5 +117,31 @@ public class GrainHostTests
         await host.InvokeAsync("acme", "Work", g => g.Work(() => Task.CompletedTask));
         await host.InvokeAsync("globex", "Other", g => g.Work(() => Task.CompletedTask));
         Assert.Equal(["acme.Work", "globex.Other"], filter.Seen);
+    }
+
+    [Fact]
+    public async Task The_metrics_filter_times_every_call_by_method_and_outcome()
+    {
+        var seen = new List<(string Method, string Outcome)>();
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == GrainCallMetrics.MeterName) l.EnableMeasurementEvents(instrument);
+        };
+        listener.SetMeasurementEventCallback<double>((_, seconds, tags, _) =>
+        {
+            Assert.True(seconds >= 0);
+            var tagged = tags.ToArray().ToDictionary(t => t.Key, t => (string)t.Value!);
+            lock (seen) seen.Add((tagged["method"], tagged["outcome"]));
+        });
+        listener.Start();
+
+        using var metrics = new GrainCallMetrics();
+        await using var host = Host(TimeSpan.FromMinutes(5), filter: metrics);
+        await host.InvokeAsync("acme", "Work", g => g.Work(() => Task.CompletedTask));
+        await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            host.InvokeAsync("acme", "Fail", g => g.Work(() => throw new InvalidOperationException("boom"))));
+
+        lock (seen) Assert.Equal([("Work", "ok"), ("Fail", "error")], seen);
     }
 }
