@@ -98,6 +98,6 @@ public static class Funnel
         }
 
         public FunnelRow ToRow(string key, decimal margin) => new(key, Posts, Impressions, Likes, Engagements, Conversations,
-            Leads, Conversions, Revenue, Cost, Cost is { } cost and not 0 ? (Revenue * margin - cost) / cost : null);
+            Leads, Conversions, Revenue, Cost, Cost is { } cost ? MoneyFigures.RoiOf(Revenue, margin, cost) : null);
     }
 }

@@ -42,10 +42,14 @@ public sealed record MoneyFigures(
         var cost = costs.Values.Sum();
         var newCustomers = NewCustomersIn(index, range);
         return new MoneyFigures(revenue, social, cost, costs,
-            Roi: cost == 0 ? null : (social * settings.Margin - cost) / cost,
+            Roi: RoiOf(social, settings.Margin, cost),
             newCustomers,
             Cac: newCustomers == 0 ? null : cost / newCustomers);
     }
+
+    /// <summary>SPEC §6: (attributedRevenue × margin − cost) / cost, a ratio; null when cost is 0.</summary>
+    public static decimal? RoiOf(decimal attributedRevenue, decimal margin, decimal cost) =>
+        cost == 0 ? null : (attributedRevenue * margin - cost) / cost;
 
     /// <summary>SPEC §6: identities whose first purchase ever lies in the range.</summary>
     private static int NewCustomersIn(HistoryIndex index, TimeRange range) => index.FirstPurchases.Values.Count(range.Contains);
