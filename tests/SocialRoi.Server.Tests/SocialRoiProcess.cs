@@ -1,7 +1,6 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
+using SocialRoi.Testing;
 
 namespace SocialRoi.Server.Tests;
 
@@ -48,7 +47,7 @@ public sealed class SocialRoiProcess : IDisposable
 
     private static SocialRoiProcess StartWith(string command, string[] arguments, IReadOnlyDictionary<string, string>? environment)
     {
-        var address = new Uri($"http://127.0.0.1:{FreePort()}");
+        var address = new Uri($"http://127.0.0.1:{Services.FreeLoopbackPort()}");
         return new SocialRoiProcess([command, "--urls", address.ToString(), .. arguments], environment) { Address = address };
     }
 
@@ -90,12 +89,5 @@ public sealed class SocialRoiProcess : IDisposable
     {
         if (!_process.HasExited) Kill();
         _process.Dispose();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

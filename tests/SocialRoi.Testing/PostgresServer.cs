@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Npgsql;
 
 namespace SocialRoi.Testing;
@@ -68,7 +66,7 @@ public sealed class PostgresServer : IAsyncDisposable
         SweepAbandoned();
         var directory = Directory.CreateTempSubdirectory(DirectoryPrefix).FullName;
         File.WriteAllText(Path.Combine(directory, OwnerFile), Environment.ProcessId.ToString());
-        var server = new PostgresServer(directory, "127.0.0.1", FreePort(), User, null);
+        var server = new PostgresServer(directory, "127.0.0.1", Services.FreeLoopbackPort(), User, null);
         var asRoot = Environment.UserName == "root";
         if (asRoot) Run("chown", ["-R", "postgres:postgres", directory], asRoot: false);
         Run(Services.Find("initdb")!, ["-D", server.DataDirectory, "-A", "trust", "-U", User, "-E", "UTF8", "--no-sync"], asRoot);
@@ -141,13 +139,6 @@ public sealed class PostgresServer : IAsyncDisposable
         var server = await StartPrivateAsync();
         AppDomain.CurrentDomain.ProcessExit += (_, _) => server.DisposeAsync().AsTask().GetAwaiter().GetResult();
         return server;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     // initdb refuses root, and the server must not run as root: run them as the postgres user then.

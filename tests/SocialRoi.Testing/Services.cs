@@ -1,3 +1,6 @@
+using System.Net;
+using System.Net.Sockets;
+
 namespace SocialRoi.Testing;
 
 /// <summary>Whether tests may skip for a missing service: never when SOCIALROI_REQUIRE_SERVICES is set (CI sets it).</summary>
@@ -13,5 +16,13 @@ public static class Services
                 ? Directory.GetDirectories("/usr/lib/postgresql").OrderDescending().Select(v => Path.Combine(v, "bin"))
                 : []);
         return folders.Select(folder => Path.Combine(folder, program)).FirstOrDefault(File.Exists);
+    }
+
+    /// <summary>A loopback port free right now, for a server a test starts.</summary>
+    public static int FreeLoopbackPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
