@@ -1,16 +1,14 @@
-using System.Text.Json;
+using System.Diagnostics.Metrics;
+using Orleans.Storage;
 using SocialRoi.Domain.Accounts;
 using SocialRoi.Domain.Events;
-using SocialRoi.Domain.Persistence;
-using SocialRoi.Grains.Accounts;
-using SocialRoi.Grains.Hosting;
+using SocialRoi.Grains.Calls;
 using SocialRoi.Grains.Interfaces;
-using SocialRoi.Storage;
 using SocialRoi.Testing;
 
 namespace SocialRoi.Grains.Tests;
 
-/// <summary>The account grain's persistence on both stores: durable append, ETag conflicts, merged state writes.</summary>
+/// <summary>The account grain on Orleans' test cluster, with the real ADO.NET providers on both stores.</summary>
 public class AccountGrainTests
 {
     private static readonly DateTimeOffset Day0 = new(2026, 7, 1, 0, 0, 0, TimeSpan.Zero);
@@ -20,102 +18,107 @@ public class AccountGrainTests
         Id = id, Account = "acme", Type = EventType.Follow, At = Day0, Platform = "x", Actor = actor,
     };
 
-    private static GrainHost<AccountGrain> Silo(IStorage storage) =>
-        AccountGrainHost.Create(storage, storage, new GrainHostOptions(), [], TimeProvider.System);
+    private static SettingsChange Margin(decimal margin) => new(false, null, null, null, null, margin);
 
-    private static async Task WaitUntil(Func<bool> condition)
+    private static SettingsChange Lookback(int days) => new(false, null, null, days, null, null);
+
+    [Theory]
+    [MemberData(nameof(TestStore.Kinds), MemberType = typeof(TestStore))]
+    public async Task Recorded_events_are_in_the_log_before_the_call_returns_and_a_new_activation_reads_them_back(string store)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (!condition() && DateTime.UtcNow < deadline) await Task.Delay(20);
-        Assert.True(condition());
+        await using var test = await TestStore.CreateAsync(store);
+        await using var cluster = await AccountCluster.StartAsync(test);
+        var outcomes = await cluster.Account("acme").RecordAsync(new EventBatch([Follow("f1", "ann"), Follow("f2", "bob"), Follow("f1", "ann")]));
+        Assert.Equal([EventOutcomeKind.Accepted, EventOutcomeKind.Accepted, EventOutcomeKind.Duplicate], outcomes.Select(o => o.Kind));
+
+        await using (var storage = await test.OpenAsync())
+            Assert.Equal(["f1", "f2"], (await storage.ReadAccountAsync("acme", default)).Select(l => l.Event.Id));
+
+        await cluster.CollectActivationsAsync();
+        Assert.Equal(0, await cluster.ActiveAccountsAsync());
+        Assert.Equal(2, (await cluster.Account("acme").GetOverviewAsync())!.Events);
     }
 
     [Theory]
     [MemberData(nameof(TestStore.Kinds), MemberType = typeof(TestStore))]
-    public async Task A_stale_state_write_drops_the_activation_and_the_next_call_reloads_from_storage(string store)
+    public async Task Settings_and_goals_are_orleans_grain_state_that_outlives_the_activation_and_the_catalog_copies_them(string store)
     {
         await using var test = await TestStore.CreateAsync(store);
+        await using var cluster = await AccountCluster.StartAsync(test);
+        var goal = new Goal("q3", "roi", ">=", 0.5m, Day0, Day0.AddMonths(3));
+        await cluster.Account("acme").UpdateSettingsAsync(Margin(0.4m));
+        await cluster.Account("acme").ReplaceGoalsAsync([goal]);
+
+        await cluster.CollectActivationsAsync();
+        var overview = await cluster.Account("acme").GetOverviewAsync();
+        Assert.Equal(0.4m, overview!.Settings.Margin);
+        Assert.Equal([goal], (await cluster.Account("acme").GetGoalsAsync())!.Select(g => new Goal(g.Id, g.Metric, g.Op, g.Target, g.From, g.To)));
+
         await using var storage = await test.OpenAsync();
-        // Two silos on one store, each with an activation of the same account: the situation ETags guard against.
-        await using var first = Silo(storage);
-        await using var second = Silo(storage);
-        Assert.Null(await second.GetAccountGrain("acme").GetOverviewAsync()); // activates, reads "no state yet"
-
-        await first.GetAccountGrain("acme").RecordAsync([Follow("f1", "ann")]);
-        await WaitUntil(() => Task.Run(() => storage.ReadStateAsync(AccountGrain.GrainType, "acme", default)).Result.ETag is not null);
-
-        var outcomes = await second.GetAccountGrain("acme").RecordAsync([Follow("f2", "bob")]);
-        Assert.Equal(EventOutcomeKind.Accepted, outcomes.Single().Kind); // the event itself is durable in the log
-        await WaitUntil(() => second.ActivationCount == 0);               // its snapshot write met a newer version
-
-        var overview = await second.GetAccountGrain("acme").GetOverviewAsync();
-        Assert.Equal(2, overview!.Events); // re-activated from storage: sees both silos' events
-        Assert.Equal(2, second.ActivationsTotal);
+        var listed = Assert.Single(await storage.ListAccountsAsync(default));
+        Assert.Equal(("acme", 0.4m, 0L), (listed.Account, listed.Settings.Margin, listed.Events));
+        Assert.Equal([goal], listed.Goals);
     }
 
     [Theory]
     [MemberData(nameof(TestStore.Kinds), MemberType = typeof(TestStore))]
-    public async Task Writing_against_a_stale_etag_fails(string store)
+    public async Task A_stale_state_write_fails_with_InconsistentStateException_and_the_next_call_reloads_from_storage(string store)
     {
         await using var test = await TestStore.CreateAsync(store);
-        await using var storage = await test.OpenAsync();
-        var etag = await storage.WriteStateAsync("account", "acme", "{}", null, default);
-        await storage.WriteStateAsync("account", "acme", "{}", etag, default);
-        await Assert.ThrowsAsync<InconsistentStateException>(() => storage.WriteStateAsync("account", "acme", "{}", etag, default));
-        await Assert.ThrowsAsync<InconsistentStateException>(() => storage.WriteStateAsync("account", "acme", "{}", null, default));
+        // Two clusters on one store, each with an activation of the same account: the situation versions guard against.
+        await using var first = await AccountCluster.StartAsync(test);
+        await using var second = await AccountCluster.StartAsync(test);
+        Assert.Null(await second.Account("acme").GetOverviewAsync()); // activates, reads "no state yet"
+
+        await first.Account("acme").UpdateSettingsAsync(Margin(0.4m));
+        await Assert.ThrowsAsync<InconsistentStateException>(() => second.Account("acme").UpdateSettingsAsync(Lookback(10)));
+
+        // The stale activation is gone: the next call reads the first cluster's write, and builds on it.
+        Assert.Equal(0.4m, (await second.Account("acme").GetOverviewAsync())!.Settings.Margin);
+        var outcome = await second.Account("acme").UpdateSettingsAsync(Lookback(10));
+        Assert.Equal((0.4m, 10), (outcome.Settings.Margin, outcome.Settings.LookbackDays));
     }
 
-    /// <summary>A real store that counts state writes.</summary>
-    private sealed class CountingGrainStorage(IGrainStorage inner) : IGrainStorage
+    [Theory]
+    [MemberData(nameof(TestStore.Kinds), MemberType = typeof(TestStore))]
+    public async Task The_currency_cannot_change_once_money_is_recorded(string store)
     {
-        public int Writes;
-
-        public Task<StoredGrainState> ReadStateAsync(string grainType, string grainId, CancellationToken cancellationToken) =>
-            inner.ReadStateAsync(grainType, grainId, cancellationToken);
-
-        public async Task<string> WriteStateAsync(string grainType, string grainId, string json, string? expectedETag, CancellationToken cancellationToken)
+        await using var test = await TestStore.CreateAsync(store);
+        await using var cluster = await AccountCluster.StartAsync(test);
+        await cluster.Account("acme").RecordAsync(new EventBatch([new EngagementEvent
         {
-            Interlocked.Increment(ref Writes);
-            await Task.Delay(20, cancellationToken); // a slow disk, so later writes queue up behind this one
-            return await inner.WriteStateAsync(grainType, grainId, json, expectedETag, cancellationToken);
-        }
-
-        public Task<IReadOnlyList<string>> ListGrainIdsAsync(string grainType, CancellationToken cancellationToken) =>
-            inner.ListGrainIdsAsync(grainType, cancellationToken);
+            Id = "k1", Account = "acme", Type = EventType.Cost, At = Day0, Amount = 10m, Category = CostCategory.Ads,
+        }]));
+        var refused = await cluster.Account("acme").UpdateSettingsAsync(new SettingsChange(false, null, "EUR", null, null, null));
+        Assert.Equal("USD", refused.Settings.Currency);
+        Assert.Contains("currency cannot change from USD to EUR", refused.Conflict);
     }
 
-    [Theory]
-    [MemberData(nameof(TestStore.Kinds), MemberType = typeof(TestStore))]
-    public async Task State_writes_queued_behind_one_in_flight_are_merged_into_one_and_the_last_state_wins(string store)
+    [Fact]
+    public async Task The_metrics_filter_times_every_account_grain_call_by_method_and_outcome()
     {
-        await using var test = await TestStore.CreateAsync(store);
-        await using var storage = await test.OpenAsync();
-        var counting = new CountingGrainStorage(storage);
-        var state = new PersistentState<AccountState>("account", "acme", counting, onWriteFailed: () => { });
-
-        var writes = new List<Task>();
-        for (var lookback = 1; lookback <= 50; lookback++)
+        var seen = new List<(string Method, string Outcome)>();
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
         {
-            state.State = state.State with { Settings = new AccountSettings { LookbackDays = lookback } };
-            writes.Add(state.WriteStateAsync());
-        }
-        await Task.WhenAll(writes);
+            if (instrument.Meter.Name == GrainCallMetrics.MeterName) l.EnableMeasurementEvents(instrument);
+        };
+        listener.SetMeasurementEventCallback<double>((_, seconds, tags, _) =>
+        {
+            Assert.True(seconds >= 0);
+            var tagged = tags.ToArray().ToDictionary(t => t.Key, t => (string)t.Value!);
+            lock (seen) seen.Add((tagged["method"], tagged["outcome"]));
+        });
+        listener.Start();
 
-        Assert.InRange(counting.Writes, 1, 3); // one in flight, one merged behind it (at most one more if the first had ended)
-        var stored = await storage.ReadStateAsync("account", "acme", default);
-        Assert.Equal(50, JsonSerializer.Deserialize<AccountState>(stored.Json!)!.Settings.LookbackDays);
-    }
+        await using var test = await TestStore.CreateAsync(TestStore.Sqlite);
+        await using var first = await AccountCluster.StartAsync(test);
+        await using var second = await AccountCluster.StartAsync(test);
+        await second.Account("acme").GetOverviewAsync();
+        await first.Account("acme").UpdateSettingsAsync(Margin(0.4m));
+        await Assert.ThrowsAsync<InconsistentStateException>(() => second.Account("acme").UpdateSettingsAsync(Margin(0.5m)));
 
-    [Theory]
-    [MemberData(nameof(TestStore.Kinds), MemberType = typeof(TestStore))]
-    public async Task Recorded_events_are_in_the_log_before_the_call_returns(string store)
-    {
-        await using var test = await TestStore.CreateAsync(store);
-        await using var storage = await test.OpenAsync();
-        await using var silo = Silo(storage);
-        await silo.GetAccountGrain("acme").RecordAsync([Follow("f1", "ann"), Follow("f2", "bob"), Follow("f1", "ann")]);
-
-        var logged = await storage.ReadAccountAsync("acme", default);
-        Assert.Equal(["f1", "f2"], logged.Select(l => l.Event.Id));
+        lock (seen)
+            Assert.Equal([("GetOverviewAsync", "ok"), ("UpdateSettingsAsync", "ok"), ("UpdateSettingsAsync", "error")], seen);
     }
 }

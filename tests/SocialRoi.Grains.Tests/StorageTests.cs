@@ -1,5 +1,4 @@
 using SocialRoi.Domain.Events;
-using SocialRoi.Domain.Persistence;
 using SocialRoi.Storage;
 using SocialRoi.Testing;
 

@@ -1,3 +1,4 @@
+
 namespace SocialRoi.Domain.Accounts;
 
 /// <summary>SPEC §6: the settings an account can change with PUT /api/v1/accounts/{account}.</summary>

@@ -1,49 +1,53 @@
+using Orleans.Storage;
 using SocialRoi.Domain.Accounts;
 using SocialRoi.Domain.Analytics;
 using SocialRoi.Domain.Audience;
 using SocialRoi.Domain.Events;
-using SocialRoi.Domain.Persistence;
 using SocialRoi.Domain.Time;
-using SocialRoi.Grains.Hosting;
 using SocialRoi.Grains.Interfaces;
+using SocialRoi.Storage;
 
 namespace SocialRoi.Grains.Accounts;
 
-/// <summary>The account grain: keeps the account's events in memory and answers figures from them.</summary>
-public sealed class AccountGrain : Grain, IAccountGrain
+/// <summary>
+/// The account grain (SPEC §12): the only writer of its account's events. It appends them to the
+/// event log, keeps the whole set in memory and answers every figure from it. Settings and goals
+/// are its Orleans grain state, copied into the accounts catalog after every write.
+/// </summary>
+public sealed class AccountGrain(
+    [PersistentState(AccountState.Name, AccountState.Storage)] IPersistentState<AccountState> state,
+    IEventLog log,
+    IAccountCatalog catalog) : Grain, IAccountGrain
 {
-    public const string GrainType = "account";
-
-    private readonly IEventLog _log;
-    private readonly PersistentState<AccountState> _state;
     private readonly AccountHistory _history = new();
+    private bool _configured;
 
-    public AccountGrain(string account, IEventLog log, IGrainStorage storage)
-    {
-        _log = log;
-        _state = new PersistentState<AccountState>(GrainType, account, storage, onWriteFailed: DeactivateOnIdle);
-    }
+    private string Account => this.GetPrimaryKeyString();
 
-    private string Account => GrainId;
+    private AccountSettings Settings => state.State.Settings;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        await _state.ReadStateAsync(cancellationToken);
-        var applied = _state.State.AppliedThrough;
-        foreach (var logged in await _log.ReadAccountAsync(Account, cancellationToken))
+        foreach (var logged in await log.ReadAccountAsync(Account, cancellationToken)) _history.Add(logged.Event);
+        if (state.RecordExists)
         {
-            _history.Add(logged.Event);
-            applied = Math.Max(applied, logged.Position);
+            // The catalog copy may lag the state when a node died between the two writes.
+            await catalog.SaveAccountAsync(Account, Settings, state.State.Goals, cancellationToken);
+            _configured = true;
         }
-        _state.State = _state.State with { AppliedThrough = applied, EventCount = _history.Count };
+        else if (await catalog.FindAccountAsync(Account, cancellationToken) is { } saved)
+        {
+            // Settings saved before SocialRoi ran on Orleans live only in the catalog: adopt them.
+            state.State = new AccountState { Settings = saved.Settings, Goals = saved.Goals };
+            _configured = true;
+        }
     }
 
-    public override Task OnDeactivateAsync(CancellationToken cancellationToken) => _state.FlushAsync();
-
-    public async Task<IReadOnlyList<EventOutcome>> RecordAsync(IReadOnlyList<EngagementEvent> events)
+    public async Task<IReadOnlyList<EventOutcome>> RecordAsync(EventBatch batch)
     {
+        var events = batch.Events;
         var outcomes = new EventOutcome?[events.Count];
-        var toStore = new List<int>();
+        var toStore = new List<int>(events.Count);
         var currency = Settings.Currency;
         for (var i = 0; i < events.Count; i++)
         {
@@ -54,8 +58,7 @@ public sealed class AccountGrain : Grain, IAccountGrain
                 toStore.Add(i);
         }
 
-        var results = await _log.AppendAsync(toStore.Select(i => events[i]).ToList(), CancellationToken.None);
-        var applied = _state.State.AppliedThrough;
+        var results = await log.AppendAsync(toStore.Select(i => events[i]).ToList(), CancellationToken.None);
         for (var j = 0; j < toStore.Count; j++)
         {
             var e = events[toStore[j]];
@@ -65,15 +68,7 @@ public sealed class AccountGrain : Grain, IAccountGrain
                 AppendOutcome.Duplicate => EventOutcome.Duplicate,
                 _ => EventOutcome.Rejected($"id \"{e.Id}\" is already stored with different content; the stored event stays"),
             };
-            if (results[j].Outcome != AppendOutcome.Stored) continue;
-            _history.Add(e);
-            applied = Math.Max(applied, results[j].Position);
-        }
-
-        if (applied != _state.State.AppliedThrough)
-        {
-            _state.State = _state.State with { AppliedThrough = applied, EventCount = _history.Count };
-            _state.RequestWrite(); // the events are durable in the log already; the snapshot may follow
+            if (results[j].Outcome == AppendOutcome.Stored) _history.Add(e);
         }
         return outcomes!;
     }
@@ -95,7 +90,7 @@ public sealed class AccountGrain : Grain, IAccountGrain
 
     // SPEC §6: each goal's figure over the goal's own range, default model.
     public Task<IReadOnlyList<GoalStatus>?> GetGoalsAsync() =>
-        Answer(() => (IReadOnlyList<GoalStatus>)_state.State.Goals
+        Answer(() => (IReadOnlyList<GoalStatus>)state.State.Goals
             .Select(goal => GoalStatus.Of(goal, Summary(new TimeRange(goal.From, goal.To), AttributionModel.LastTouch)))
             .ToList());
 
@@ -105,18 +100,32 @@ public sealed class AccountGrain : Grain, IAccountGrain
         if (updated.Currency != Settings.Currency && _history.HasMoneyEvents)
             return new SettingsOutcome(Settings,
                 $"currency cannot change from {Settings.Currency} to {updated.Currency}: the account already has purchases, refunds or costs in {Settings.Currency}");
-        _state.State = _state.State with { Settings = updated };
-        await _state.WriteStateAsync();
+        await SaveAsync(state.State with { Settings = updated });
         return new SettingsOutcome(updated, null);
     }
 
-    public async Task ReplaceGoalsAsync(IReadOnlyList<Goal> goals)
-    {
-        _state.State = _state.State with { Goals = goals };
-        await _state.WriteStateAsync();
-    }
+    public Task ReplaceGoalsAsync(IReadOnlyList<Goal> goals) => SaveAsync(state.State with { Goals = goals });
 
-    private AccountSettings Settings => _state.State.Settings;
+    // Calls to one grain run one at a time, so one write is in flight at most. A write against a
+    // version another activation wrote since fails with InconsistentStateException: this activation
+    // is then stale, so it goes, and the next call activates afresh from storage.
+    private async Task SaveAsync(AccountState changed)
+    {
+        var before = state.State;
+        state.State = changed;
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch (InconsistentStateException)
+        {
+            state.State = before;
+            DeactivateOnIdle();
+            throw;
+        }
+        _configured = true;
+        await catalog.SaveAccountAsync(Account, changed.Settings, changed.Goals, CancellationToken.None);
+    }
 
     private Attribution Attribution(AttributionModel model) => new(_history.Index, Settings, model);
 
@@ -125,6 +134,6 @@ public sealed class AccountGrain : Grain, IAccountGrain
 
     private Task<T?> Answer<T>(Func<T> figures) where T : class => Task.FromResult(Exists ? figures() : null);
 
-    // SPEC §6: accounts appear with their first event (or when their settings are first written).
-    private bool Exists => _history.Count > 0 || _state.RecordExists;
+    // SPEC §6: accounts appear with their first event (or when their settings are first saved).
+    private bool Exists => _history.Count > 0 || _configured;
 }

@@ -2,8 +2,7 @@ using SocialRoi.Domain.Accounts;
 using SocialRoi.Domain.Analytics;
 using SocialRoi.Domain.Events;
 using SocialRoi.Domain.Time;
-using SocialRoi.Grains.Accounts;
-using SocialRoi.Grains.Hosting;
+using SocialRoi.Grains.Interfaces;
 using SocialRoi.Server.Hosting;
 using SocialRoi.Storage;
 
@@ -35,25 +34,20 @@ public static class AccountsApi
         return api;
     }
 
-    private static async Task<IResult> ListAccounts(HttpContext http, GrainHost<AccountGrain> grains, IStorage storage, CancellationToken cancellationToken)
+    // From the accounts catalog and the event log: listing never activates the accounts' grains.
+    private static async Task<IResult> ListAccounts(HttpContext http, IAccountCatalog catalog, CancellationToken cancellationToken)
     {
-        var counted = await storage.CountEventsByAccountAsync(cancellationToken);
-        var configured = await storage.ListGrainIdsAsync(AccountGrain.GrainType, cancellationToken);
-        var listings = new List<AccountListing>();
-        foreach (var account in counted.Keys.Union(configured).Order(StringComparer.Ordinal))
-        {
-            if (await grains.GetAccountGrain(account).GetOverviewAsync() is { } overview) listings.Add(Listing(overview.Settings, account, overview.Events));
-        }
-        return ApiResults.Rows(http, listings);
+        var accounts = await catalog.ListAccountsAsync(cancellationToken);
+        return ApiResults.Rows(http, accounts.Select(a => Listing(a.Settings, a.Account, a.Events)).ToList());
     }
 
     private static async Task<IResult> UpdateSettings(
-        string account, HttpRequest request, GrainHost<AccountGrain> grains, CancellationToken cancellationToken)
+        string account, HttpRequest request, IGrainFactory grains, CancellationToken cancellationToken)
     {
         if (!EventReader.IsAccountName(account))
             return Problems.BadRequest($"account must be a lower-case name matching ^[a-z0-9][a-z0-9._-]{{0,63}}$, got \"{account}\"", "account");
-        var change = SettingsChange.Read(await RequestBody.ReadAsync(request, cancellationToken));
-        var grain = grains.GetAccountGrain(account);
+        var change = SettingsReader.Read(await RequestBody.ReadAsync(request, cancellationToken));
+        var grain = grains.GetGrain<IAccountGrain>(account);
         var outcome = await grain.UpdateSettingsAsync(change);
         if (outcome.Conflict is { } conflict)
             return Results.Problem(detail: conflict, statusCode: StatusCodes.Status409Conflict, title: "Currency is fixed");
@@ -62,10 +56,10 @@ public static class AccountsApi
     }
 
     private static async Task<IResult> GetSummary(
-        HttpContext http, string account, string? from, string? to, string? model, GrainHost<AccountGrain> grains, TimeProvider time)
+        HttpContext http, string account, string? from, string? to, string? model, IGrainFactory grains, TimeProvider time)
     {
-        var range = TimeRange.Resolve(from, to, time.GetUtcNow());
-        var summary = await grains.GetAccountGrain(account).GetSummaryAsync(range, QueryParameters.Model(model));
+        var range = QueryParameters.Range(from, to, time.GetUtcNow());
+        var summary = await grains.GetGrain<IAccountGrain>(account).GetSummaryAsync(range, QueryParameters.Model(model));
         return summary is null ? Problems.UnknownAccount(account) : ApiResults.Row(http, summary);
     }
 

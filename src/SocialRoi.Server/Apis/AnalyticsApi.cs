@@ -1,8 +1,7 @@
 using SocialRoi.Domain.Analytics;
 using SocialRoi.Domain.Audience;
 using SocialRoi.Domain.Time;
-using SocialRoi.Grains.Accounts;
-using SocialRoi.Grains.Hosting;
+using SocialRoi.Grains.Interfaces;
 using SocialRoi.Server.Hosting;
 
 namespace SocialRoi.Server.Apis;
@@ -31,28 +30,28 @@ public static class AnalyticsApi
     }
 
     private static async Task<IResult> GetFunnel(
-        HttpContext http, string account, string? from, string? to, string? by, string? model, GrainHost<AccountGrain> grains, TimeProvider time)
+        HttpContext http, string account, string? from, string? to, string? by, string? model, IGrainFactory grains, TimeProvider time)
     {
-        var range = TimeRange.Resolve(from, to, time.GetUtcNow());
-        var rows = await grains.GetAccountGrain(account).GetFunnelAsync(range, QueryParameters.By(by), QueryParameters.Model(model));
+        var range = QueryParameters.Range(from, to, time.GetUtcNow());
+        var rows = await grains.GetGrain<IAccountGrain>(account).GetFunnelAsync(range, QueryParameters.By(by), QueryParameters.Model(model));
         return rows is null ? Problems.UnknownAccount(account) : ApiResults.Rows(http, rows);
     }
 
     private static async Task<IResult> GetRoi(
-        HttpContext http, string account, string? from, string? to, string? interval, string? model, GrainHost<AccountGrain> grains, TimeProvider time)
+        HttpContext http, string account, string? from, string? to, string? interval, string? model, IGrainFactory grains, TimeProvider time)
     {
-        var range = TimeRange.Resolve(from, to, time.GetUtcNow());
-        var rows = await grains.GetAccountGrain(account).GetRoiAsync(range, QueryParameters.Interval(interval), QueryParameters.Model(model));
+        var range = QueryParameters.Range(from, to, time.GetUtcNow());
+        var rows = await grains.GetGrain<IAccountGrain>(account).GetRoiAsync(range, QueryParameters.Interval(interval), QueryParameters.Model(model));
         return rows is null ? Problems.UnknownAccount(account) : ApiResults.Rows(http, rows);
     }
 
     private static async Task<IResult> GetAudience(
         HttpContext http, string account, string? from, string? to, string? tier, string? platform, string? limit, string? after,
-        GrainHost<AccountGrain> grains, TimeProvider time)
+        IGrainFactory grains, TimeProvider time)
     {
-        var query = new AudienceQuery(TimeRange.Resolve(from, to, time.GetUtcNow()),
+        var query = new AudienceQuery(QueryParameters.Range(from, to, time.GetUtcNow()),
             QueryParameters.Tier(tier), platform, QueryParameters.Limit(limit), QueryParameters.After(after));
-        var page = await grains.GetAccountGrain(account).GetAudienceAsync(query);
+        var page = await grains.GetGrain<IAccountGrain>(account).GetAudienceAsync(query);
         return page is null ? Problems.UnknownAccount(account) : ApiResults.Page(http, page.Items, page.Next);
     }
 }

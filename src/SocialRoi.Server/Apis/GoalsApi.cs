@@ -1,6 +1,5 @@
 using SocialRoi.Domain.Accounts;
-using SocialRoi.Grains.Accounts;
-using SocialRoi.Grains.Hosting;
+using SocialRoi.Grains.Interfaces;
 using SocialRoi.Server.Hosting;
 
 namespace SocialRoi.Server.Apis;
@@ -23,16 +22,16 @@ public static class GoalsApi
         return api;
     }
 
-    private static async Task<IResult> GetGoals(HttpContext http, string account, GrainHost<AccountGrain> grains)
+    private static async Task<IResult> GetGoals(HttpContext http, string account, IGrainFactory grains)
     {
-        var goals = await grains.GetAccountGrain(account).GetGoalsAsync();
+        var goals = await grains.GetGrain<IAccountGrain>(account).GetGoalsAsync();
         return goals is null ? Problems.UnknownAccount(account) : ApiResults.Rows(http, goals);
     }
 
-    private static async Task<IResult> ReplaceGoals(HttpContext http, string account, GrainHost<AccountGrain> grains, CancellationToken cancellationToken)
+    private static async Task<IResult> ReplaceGoals(HttpContext http, string account, IGrainFactory grains, CancellationToken cancellationToken)
     {
         var goals = GoalReader.Read(await RequestBody.ReadAsync(http.Request, cancellationToken));
-        var grain = grains.GetAccountGrain(account);
+        var grain = grains.GetGrain<IAccountGrain>(account);
         if (await grain.GetOverviewAsync() is null) return Problems.UnknownAccount(account);
         await grain.ReplaceGoalsAsync(goals);
         return ApiResults.Rows(http, (await grain.GetGoalsAsync())!);

@@ -1,18 +1,27 @@
+using Orleans.Runtime;
 using SocialRoi.Storage;
 
 namespace SocialRoi.Server.Apis;
 
-/// <summary>SPEC §7: /healthz (process up) and /readyz (storage reachable).</summary>
+/// <summary>SPEC §7, §12: /healthz (process up) and /readyz (the silo is active and storage reachable).</summary>
 public static class HealthApi
 {
     public static WebApplication MapHealthApi(this WebApplication app)
     {
         app.MapGet("/healthz", () => Results.Text("ok\n")).WithSummary("The process is up");
-        app.MapGet("/readyz", async (IStorage storage, CancellationToken cancellationToken) =>
-                await storage.IsReachableAsync(cancellationToken)
-                    ? Results.Text("ready\n")
-                    : Results.Problem(detail: $"storage is not reachable: {storage.Description}", statusCode: StatusCodes.Status503ServiceUnavailable))
-            .WithSummary("Storage is reachable");
+        app.MapGet("/readyz", Ready).WithSummary("The silo is active in its cluster and storage is reachable");
         return app;
+    }
+
+    private static async Task<IResult> Ready(
+        IStorage storage, IClusterMembershipService membership, ILocalSiloDetails silo, CancellationToken cancellationToken)
+    {
+        var status = membership.CurrentSnapshot.GetSiloStatus(silo.SiloAddress);
+        if (status != SiloStatus.Active)
+            return Results.Problem(detail: $"the silo is {status.ToString().ToLowerInvariant()}, not active yet; retry shortly",
+                statusCode: StatusCodes.Status503ServiceUnavailable);
+        return await storage.IsReachableAsync(cancellationToken)
+            ? Results.Text("ready\n")
+            : Results.Problem(detail: $"storage is not reachable: {storage.Description}", statusCode: StatusCodes.Status503ServiceUnavailable);
     }
 }

@@ -8,6 +8,23 @@ namespace SocialRoi.Server.Apis;
 /// <summary>Query parameters of the read endpoints; a bad one throws, naming itself and what it takes.</summary>
 public static class QueryParameters
 {
+    /// <summary>SPEC §3: from and to are RFC 3339 or dates; defaults are to = now, from = to − 90 days.</summary>
+    public static TimeRange Range(string? from, string? to, DateTimeOffset now)
+    {
+        var end = to is null ? now : Bound("to", to);
+        var start = from is null ? end - TimeRange.DefaultLength : Bound("from", from);
+        if (start >= end)
+            throw new QueryParameterException("from", from ?? Timestamps.Format(start),
+                $"from must be earlier than to ({Timestamps.Format(end)})");
+        return new TimeRange(start, end);
+    }
+
+    private static DateTimeOffset Bound(string name, string text) =>
+        Timestamps.TryParseQueryInstant(text, out var instant)
+            ? instant
+            : throw new QueryParameterException(name, text,
+                $"{name} must be an RFC 3339 timestamp with offset (2026-07-01T09:30:00Z) or a date (2026-07-01)");
+
     public static AttributionModel Model(string? model)
     {
         if (model is null) return AttributionModel.LastTouch;

@@ -18,9 +18,9 @@ public static class DemoCommand
         }
         await using var storage = await StorageUri.OpenAsync(storageUri, cancellationToken);
         await using var server = await SocialRoiServer.StartAsync(urls, storage, [], cancellationToken);
-        var ingest = server.Services.GetRequiredService<EventIngest>();
+        var ingest = NdjsonImport.Into(server.Services.GetRequiredService<EventIngest>());
         var report = await ImportProgress.RunAsync("Loading demo data",
-            progress => NdjsonImport.RunAsync(ingest, seeds, progress, cancellationToken));
+            progress => NdjsonImport.RunAsync(seeds, ingest, progress, cancellationToken));
         ImportProgress.Print(report, storage.Description);
 
         var api = new Uri(server.Address, "/api/v1/");

@@ -1,27 +1,36 @@
-using SocialRoi.Grains.Accounts;
-using SocialRoi.Grains.Hosting;
+using SocialRoi.Server.Hosting;
 using SocialRoi.Server.Ingest;
 using SocialRoi.Storage;
 
 namespace SocialRoi.Server.Cli;
 
+/// <summary>
+/// socialroi import: an NDJSON file into the account grains, never around them — through a running
+/// server (--to), or through a silo of its own on --storage.
+/// </summary>
 public static class ImportCommand
 {
     /// <summary>Exit code when the file had events that were rejected (the good ones are stored).</summary>
     public const int SomeRejected = 3;
 
-    public static async Task<int> RunAsync(FileInfo file, string storageUri, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(FileInfo file, string storageUri, Uri? server, CancellationToken cancellationToken)
     {
         if (!file.Exists)
         {
             Console.Error.WriteLine($"no file at {file.FullName}: give the path of an NDJSON file with one event per line");
             return 2;
         }
+        var title = $"Importing {file.Name}";
+        if (server is not null)
+        {
+            using var remote = new RemoteIngest(new HttpClient { BaseAddress = server, Timeout = TimeSpan.FromMinutes(5) });
+            var sent = await ImportProgress.RunAsync(title, progress => NdjsonImport.RunAsync(file.FullName, remote.SendAsync, progress, cancellationToken));
+            return ImportProgress.Print(sent, server.ToString()) ? 0 : SomeRejected;
+        }
         await using var storage = await StorageUri.OpenAsync(storageUri, cancellationToken);
-        await using var grains = AccountGrainHost.Create(storage, storage, new GrainHostOptions(), [], TimeProvider.System);
-        var ingest = new EventIngest(grains, TimeProvider.System);
-        var report = await ImportProgress.RunAsync($"Importing {file.Name}",
-            progress => NdjsonImport.RunAsync(ingest, file.FullName, progress, cancellationToken));
+        await using var silo = await SocialRoiServer.StartAsync("http://127.0.0.1:0", storage, [], cancellationToken);
+        var ingest = NdjsonImport.Into(silo.Services.GetRequiredService<EventIngest>());
+        var report = await ImportProgress.RunAsync(title, progress => NdjsonImport.RunAsync(file.FullName, ingest, progress, cancellationToken));
         return ImportProgress.Print(report, storage.Description) ? 0 : SomeRejected;
     }
 }

@@ -13,7 +13,7 @@ public static class SocialRoiCommands
         var urls = new Option<string>("--urls") { Description = "Where to listen", DefaultValueFactory = _ => DefaultUrls };
         var storage = new Option<string>("--storage")
         {
-            Description = "Where data lives: sqlite:PATH (env SOCIALROI_STORAGE)",
+            Description = "Where data lives: sqlite:PATH or postgres://user:password@host:5432/database (env SOCIALROI_STORAGE)",
             DefaultValueFactory = _ => Environment.GetEnvironmentVariable("SOCIALROI_STORAGE") ?? StorageUri.Default,
         };
         var demoStorage = new Option<string>("--storage")
@@ -21,16 +21,19 @@ public static class SocialRoiCommands
             Description = "Where the demo data lives",
             DefaultValueFactory = _ => "sqlite:./data/demo.db",
         };
+        var node = new NodeFlags();
         var file = new Argument<FileInfo>("file") { Description = "An NDJSON file, one event per line" };
+        var to = new Option<Uri?>("--to") { Description = "A running SocialRoi server to send the events to (http://127.0.0.1:5080); without it, import runs its own silo on --storage" };
 
-        var serve = new Command("serve", "Run the HTTP API") { urls, storage };
-        serve.SetAction((parsed, cancel) => ServeCommand.RunAsync(parsed.GetValue(urls)!, parsed.GetValue(storage)!, cancel));
+        var serve = new Command("serve", "Run the HTTP API and its Orleans silo") { urls, storage };
+        node.AddTo(serve);
+        serve.SetAction((parsed, cancel) => ServeCommand.RunAsync(parsed.GetValue(urls)!, parsed.GetValue(storage)!, node.Read(parsed), cancel));
 
         var demo = new Command("demo", "Run the HTTP API with the demo data set from seeds/ loaded") { urls, demoStorage };
         demo.SetAction((parsed, cancel) => DemoCommand.RunAsync(parsed.GetValue(urls)!, parsed.GetValue(demoStorage)!, cancel));
 
-        var import = new Command("import", "Import events from an NDJSON file into storage (stop the server using it first)") { file, storage };
-        import.SetAction((parsed, cancel) => ImportCommand.RunAsync(parsed.GetValue(file)!, parsed.GetValue(storage)!, cancel));
+        var import = new Command("import", "Import events from an NDJSON file through the account grains") { file, storage, to };
+        import.SetAction((parsed, cancel) => ImportCommand.RunAsync(parsed.GetValue(file)!, parsed.GetValue(storage)!, parsed.GetValue(to), cancel));
 
         return new RootCommand("SocialRoi: which social media activity brings real customers and revenue, at what cost")
         {

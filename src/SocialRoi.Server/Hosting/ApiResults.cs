@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
-using SocialRoi.Domain.Time;
+using SocialRoi.Server.Apis;
 
 namespace SocialRoi.Server.Hosting;
 

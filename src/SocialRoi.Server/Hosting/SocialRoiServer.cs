@@ -1,30 +1,31 @@
 using System.Data.Common;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using SocialRoi.Domain.Accounts;
-using SocialRoi.Domain.Persistence;
-using SocialRoi.Domain.Time;
-using SocialRoi.Grains.Accounts;
-using SocialRoi.Grains.Hosting;
+using Orleans.Dashboard;
+using Orleans.Runtime;
 using SocialRoi.Server.Apis;
 using SocialRoi.Server.Ingest;
 using SocialRoi.Storage;
 
 namespace SocialRoi.Server.Hosting;
 
-/// <summary>The HTTP server: wires storage, the grain host and the APIs, and holds no logic of its own.</summary>
+/// <summary>The HTTP server with its co-hosted Orleans silo: wires storage, the silo and the APIs, and holds no logic of its own.</summary>
 public sealed class SocialRoiServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private SocialRoiServer(WebApplication app, Uri address)
+    private SocialRoiServer(WebApplication app, Uri address, string node)
     {
         _app = app;
         Address = address;
+        Node = node;
     }
 
     /// <summary>Where the server listens (the real port when started on port 0).</summary>
     public Uri Address { get; }
+
+    /// <summary>The silo in words, for start-up messages: embedded, or which cluster it joined and how it is reached.</summary>
+    public string Node { get; }
 
     public IServiceProvider Services => _app.Services;
 
@@ -37,7 +38,7 @@ public sealed class SocialRoiServer : IAsyncDisposable
             ContentRootPath = AppContext.BaseDirectory,
         });
         builder.WebHost.UseUrls(urls);
-        var grainOptions = builder.Configuration.GetSection("Grains").Get<GrainHostOptions>() ?? new GrainHostOptions();
+        var node = builder.Configuration.GetSection("Orleans").Get<NodeOptions>() ?? new NodeOptions();
         var limits = builder.Configuration.GetSection("Ingest").Get<IngestLimits>() ?? new IngestLimits();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = limits.MaxBodyBytes);
 
@@ -47,10 +48,8 @@ public sealed class SocialRoiServer : IAsyncDisposable
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(storage); // owned (and disposed) by whoever opened it
         builder.Services.AddSingleton(limits);
-        builder.Services.AddSingleton<GrainCallMetrics>();
-        builder.Services.AddSingleton(services => AccountGrainHost.Create(
-            storage, storage, grainOptions, [services.GetRequiredService<GrainCallMetrics>()], services.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton<EventIngest>();
+        builder.UseOrleans(silo => SiloSetup.Configure(silo, storage, node, builder.Configuration));
 
         var app = builder.Build();
         app.UseExceptionHandler(); // anything unforeseen: a problem+json 500, not an empty answer
@@ -62,11 +61,16 @@ public sealed class SocialRoiServer : IAsyncDisposable
         api.MapAnalyticsApi();
         api.MapGoalsApi();
         app.MapHealthApi();
+        app.MapOrleansDashboard("/dashboard");
         app.MapOpenApi("/openapi/{documentName}.json");
 
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new SocialRoiServer(app, new Uri(address));
+        var silo = app.Services.GetRequiredService<ILocalSiloDetails>().SiloAddress.Endpoint;
+        var description = node.Cluster
+            ? $"node {silo} of cluster \"{node.ClusterId}\""
+            : $"embedded silo on {silo}";
+        return new SocialRoiServer(app, new Uri(address), description);
     }
 
     public Task WaitForShutdownAsync(CancellationToken cancellationToken) => _app.WaitForShutdownAsync(cancellationToken);
@@ -74,11 +78,12 @@ public sealed class SocialRoiServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();
-        await _app.DisposeAsync(); // flushes grain state before the storage closes
+        await _app.DisposeAsync(); // stops the silo before the storage closes
     }
 
-    // Errors become problem+json that say what to do: a bad parameter is the caller's to fix,
-    // unreachable storage is temporary and worth retrying.
+    // Errors become problem+json that say what to do: a bad parameter is the caller's to fix;
+    // unreachable storage, a stale grain, or an account being taken over by another node are
+    // temporary and worth retrying (SPEC §12: 503 with Retry-After, never a bare 500).
     private static async Task TranslateErrors(HttpContext http, RequestDelegate next)
     {
         try
@@ -93,11 +98,16 @@ public sealed class SocialRoiServer : IAsyncDisposable
         {
             await Problems.BadRequest(bad.Message).ExecuteAsync(http);
         }
-        catch (Exception unavailable) when (unavailable is DbException or InconsistentStateException && !http.Response.HasStarted)
+        catch (Exception unavailable) when (IsTemporary(unavailable) && !http.Response.HasStarted)
         {
-            http.Response.Headers.RetryAfter = "5";
-            await Results.Problem(detail: $"storage is unavailable ({unavailable.Message}); nothing was lost, retry in a few seconds",
-                statusCode: StatusCodes.Status503ServiceUnavailable, title: "Storage unavailable").ExecuteAsync(http);
+            http.Response.Headers.RetryAfter = "2";
+            await Results.Problem(
+                detail: $"the account or its storage is unavailable for a moment ({unavailable.Message}); nothing acknowledged was lost, retry in a few seconds",
+                statusCode: StatusCodes.Status503ServiceUnavailable, title: "Temporarily unavailable").ExecuteAsync(http);
         }
     }
+
+    // Orleans reports a node that died, a call that timed out while an account moves, or a stale
+    // state write as OrleansException (or TimeoutException); storage trouble as a DbException.
+    private static bool IsTemporary(Exception error) => error is DbException or OrleansException or TimeoutException;
 }

@@ -1,7 +1,5 @@
 using System.Text.Json;
 using SocialRoi.Domain.Events;
-using SocialRoi.Grains.Accounts;
-using SocialRoi.Grains.Hosting;
 using SocialRoi.Grains.Interfaces;
 
 namespace SocialRoi.Server.Ingest;
@@ -11,7 +9,7 @@ namespace SocialRoi.Server.Ingest;
 /// append them durably, then apply them), and report per event. Valid events are kept even
 /// when others in the batch are rejected.
 /// </summary>
-public sealed class EventIngest(GrainHost<AccountGrain> grains, TimeProvider time)
+public sealed class EventIngest(IGrainFactory grains, TimeProvider time)
 {
     public async Task<IngestReport> IngestAsync(IReadOnlyList<SubmittedEvent> batch)
     {
@@ -33,7 +31,7 @@ public sealed class EventIngest(GrainHost<AccountGrain> grains, TimeProvider tim
         int accepted = 0, duplicates = 0;
         var byAccount = valid.GroupBy(v => v.Event.Account, StringComparer.Ordinal).ToList();
         var outcomes = await Task.WhenAll(byAccount.Select(group =>
-            grains.GetAccountGrain(group.Key).RecordAsync(group.Select(v => v.Event).ToList())));
+            grains.GetGrain<IAccountGrain>(group.Key).RecordAsync(new EventBatch(group.Select(v => v.Event).ToList()))));
         for (var g = 0; g < byAccount.Count; g++)
         {
             foreach (var (item, outcome) in byAccount[g].Zip(outcomes[g]))

@@ -1,22 +1,30 @@
 namespace SocialRoi.Server.Ingest;
 
-/// <summary>Streams an NDJSON file through ingest in batches, so files larger than memory import fine.</summary>
+/// <summary>Where an import sends each batch of NDJSON lines: this process's silo, or a running server.</summary>
+/// <param name="firstIndex">The 0-based index of the batch's first event in the whole file.</param>
+public delegate Task<IngestReport> BatchSink(int firstIndex, IReadOnlyList<string> lines);
+
+/// <summary>Streams an NDJSON file in batches, so files larger than memory import fine.</summary>
 public static class NdjsonImport
 {
     public const int BatchSize = 5_000;
 
+    /// <summary>Sends batches to this process's account grains, through the same ingest as POST /events.</summary>
+    public static BatchSink Into(EventIngest ingest) => (firstIndex, lines) =>
+        ingest.IngestAsync(lines.Select((line, i) => BatchBody.ReadLine(firstIndex + i, line)).ToList());
+
     /// <param name="progress">Receives the share of the file read so far, 0–1.</param>
-    public static async Task<IngestReport> RunAsync(EventIngest ingest, string path, IProgress<double>? progress, CancellationToken cancellationToken)
+    public static async Task<IngestReport> RunAsync(string path, BatchSink send, IProgress<double>? progress, CancellationToken cancellationToken)
     {
         await using var file = File.OpenRead(path);
         using var reader = new StreamReader(file);
         int accepted = 0, duplicates = 0, index = 0;
         var rejected = new List<Rejection>();
-        var batch = new List<SubmittedEvent>(BatchSize);
+        var batch = new List<string>(BatchSize);
 
         async Task Flush()
         {
-            var report = await ingest.IngestAsync(batch);
+            var report = await send(index - batch.Count, batch);
             accepted += report.Accepted;
             duplicates += report.Duplicates;
             rejected.AddRange(report.Rejected);
@@ -27,10 +35,11 @@ public static class NdjsonImport
         while (await reader.ReadLineAsync(cancellationToken) is { } line)
         {
             if (string.IsNullOrWhiteSpace(line)) continue; // blank lines take no index, as over HTTP
-            batch.Add(BatchBody.ReadLine(index++, line));
+            batch.Add(line);
+            index++;
             if (batch.Count == BatchSize) await Flush();
         }
-        await Flush();
+        if (batch.Count > 0) await Flush();
         return new IngestReport(accepted, duplicates, rejected);
     }
 }

@@ -2,7 +2,7 @@ using System.Globalization;
 using Npgsql;
 using NpgsqlTypes;
 using SocialRoi.Domain.Events;
-using SocialRoi.Domain.Persistence;
+using SocialRoi.Domain.Accounts;
 
 namespace SocialRoi.Storage.Postgres;
 
@@ -15,13 +15,16 @@ public sealed class PostgresStorage : IStorage
 {
     private readonly NpgsqlDataSource _dataSource;
 
-    private PostgresStorage(NpgsqlDataSource dataSource, string description)
+    private PostgresStorage(NpgsqlDataSource dataSource, string connectionString, string description)
     {
         _dataSource = dataSource;
         Description = description;
+        Orleans = new OrleansDatabase("Npgsql", connectionString);
     }
 
     public string Description { get; }
+
+    public OrleansDatabase Orleans { get; }
 
     /// <summary>postgres://user:password@host:port/database → an Npgsql connection string.</summary>
     public static string ConnectionString(string uri)
@@ -45,7 +48,7 @@ public sealed class PostgresStorage : IStorage
     public static async Task<PostgresStorage> OpenAsync(string connectionString, CancellationToken cancellationToken)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        var storage = new PostgresStorage(NpgsqlDataSource.Create(connectionString),
+        var storage = new PostgresStorage(NpgsqlDataSource.Create(connectionString), connectionString,
             $"PostgreSQL at {builder.Host}:{builder.Port}/{builder.Database} as {builder.Username}");
         await PostgresMigrations.ApplyAsync(storage._dataSource, cancellationToken);
         return storage;
@@ -114,18 +117,11 @@ public sealed class PostgresStorage : IStorage
         return await DbRows.ReadAsync(select, row => new LoggedEvent(row.GetInt64(0), EventJson.Read(row.GetString(1))), cancellationToken);
     }
 
-    public async Task<IReadOnlyDictionary<string, long>> CountEventsByAccountAsync(CancellationToken cancellationToken)
-    {
-        await using var select = _dataSource.CreateCommand("SELECT account, count(*) FROM events GROUP BY account");
-        var counts = await DbRows.ReadAsync(select, row => (Account: row.GetString(0), Events: row.GetInt64(1)), cancellationToken);
-        return counts.ToDictionary(c => c.Account, c => c.Events, StringComparer.Ordinal);
-    }
-
     public async Task<bool> IsReachableAsync(CancellationToken cancellationToken)
     {
         try
         {
-            await using var probe = _dataSource.CreateCommand("SELECT count(*) FROM grain_state");
+            await using var probe = _dataSource.CreateCommand("SELECT count(*) FROM accounts");
             await probe.ExecuteScalarAsync(cancellationToken);
             return true;
         }
@@ -135,35 +131,44 @@ public sealed class PostgresStorage : IStorage
         }
     }
 
-    public async Task<StoredGrainState> ReadStateAsync(string grainType, string grainId, CancellationToken cancellationToken)
+    public async Task SaveAccountAsync(string account, AccountSettings settings, IReadOnlyList<Goal> goals, CancellationToken cancellationToken)
     {
-        await using var select = _dataSource.CreateCommand("SELECT state, etag FROM grain_state WHERE grain_type = $1 AND grain_id = $2");
-        select.Parameters.Add(new NpgsqlParameter { Value = grainType });
-        select.Parameters.Add(new NpgsqlParameter { Value = grainId });
-        var states = await DbRows.ReadAsync(select, row => new StoredGrainState(row.GetString(0), row.GetString(1)), cancellationToken);
-        return states.SingleOrDefault() ?? new StoredGrainState(null, null);
+        await using var upsert = _dataSource.CreateCommand("""
+            INSERT INTO accounts (account, display_name, currency, lookback_days, half_life_days, margin, goals)
+            VALUES ($1, $2, $3, $4, $5, $6, $7)
+            ON CONFLICT (account) DO UPDATE SET display_name = excluded.display_name, currency = excluded.currency,
+                lookback_days = excluded.lookback_days, half_life_days = excluded.half_life_days, margin = excluded.margin,
+                goals = excluded.goals, updated_at = now()
+            """);
+        upsert.Parameters.Add(new NpgsqlParameter { Value = account });
+        upsert.Parameters.Add(new NpgsqlParameter { Value = (object?)settings.DisplayName ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+        upsert.Parameters.Add(new NpgsqlParameter { Value = settings.Currency });
+        upsert.Parameters.Add(new NpgsqlParameter { Value = settings.LookbackDays });
+        upsert.Parameters.Add(new NpgsqlParameter { Value = settings.HalfLifeDays });
+        upsert.Parameters.Add(new NpgsqlParameter { Value = settings.Margin });
+        upsert.Parameters.Add(new NpgsqlParameter { Value = GoalsJson.Write(goals) });
+        await upsert.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    public async Task<string> WriteStateAsync(string grainType, string grainId, string json, string? expectedETag, CancellationToken cancellationToken)
+    public async Task<StoredAccount?> FindAccountAsync(string account, CancellationToken cancellationToken)
     {
-        var etag = Guid.NewGuid().ToString("N");
-        // No expected version: only a first write may succeed. Otherwise the stored version must match.
-        await using var write = _dataSource.CreateCommand(expectedETag is null
-            ? "INSERT INTO grain_state (grain_type, grain_id, etag, state) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING"
-            : "UPDATE grain_state SET etag = $3, state = $4, updated_at = now() WHERE grain_type = $1 AND grain_id = $2 AND etag = $5");
-        foreach (var value in new object?[] { grainType, grainId, etag, json })
-            write.Parameters.Add(new NpgsqlParameter { Value = value });
-        if (expectedETag is not null) write.Parameters.Add(new NpgsqlParameter { Value = expectedETag });
-        if (await write.ExecuteNonQueryAsync(cancellationToken) == 1) return etag;
-        var actual = await ReadStateAsync(grainType, grainId, cancellationToken);
-        throw new InconsistentStateException(grainType, grainId, expectedETag, actual.ETag);
+        await using var select = _dataSource.CreateCommand(
+            $"SELECT a.account, {AccountRows.Columns}, (SELECT count(*) FROM events e WHERE e.account = a.account) FROM accounts a WHERE a.account = $1");
+        select.Parameters.Add(new NpgsqlParameter { Value = account });
+        return (await DbRows.ReadAsync(select, AccountRows.Read, cancellationToken)).SingleOrDefault();
     }
 
-    public async Task<IReadOnlyList<string>> ListGrainIdsAsync(string grainType, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<StoredAccount>> ListAccountsAsync(CancellationToken cancellationToken)
     {
-        await using var select = _dataSource.CreateCommand("SELECT grain_id FROM grain_state WHERE grain_type = $1 ORDER BY grain_id COLLATE \"C\"");
-        select.Parameters.Add(new NpgsqlParameter { Value = grainType });
-        return await DbRows.ReadAsync(select, row => row.GetString(0), cancellationToken);
+        await using var select = _dataSource.CreateCommand($"""
+            WITH counted AS (SELECT account, count(*) AS events FROM events GROUP BY account)
+            SELECT k.account, {AccountRows.Columns}, coalesce(c.events, 0)
+            FROM (SELECT account FROM counted UNION SELECT account FROM accounts) k
+            LEFT JOIN accounts a ON a.account = k.account
+            LEFT JOIN counted c ON c.account = k.account
+            ORDER BY k.account COLLATE "C"
+            """);
+        return await DbRows.ReadAsync(select, AccountRows.Read, cancellationToken);
     }
 
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using SocialRoi.Domain.Events;
-using SocialRoi.Domain.Persistence;
+using SocialRoi.Domain.Accounts;
 
 namespace SocialRoi.Storage.Sqlite;
 
@@ -24,9 +24,12 @@ public sealed class SqliteStorage : IStorage
             DefaultTimeout = 30,
         }.ToString();
         Description = $"SQLite at {Path.GetFullPath(path)}";
+        Orleans = new OrleansDatabase("System.Data.SQLite", _connectionString); // Orleans maps this invariant to Microsoft.Data.Sqlite
     }
 
     public string Description { get; }
+
+    public OrleansDatabase Orleans { get; }
 
     public static async Task<SqliteStorage> OpenAsync(string path, CancellationToken cancellationToken)
     {
@@ -85,20 +88,12 @@ public sealed class SqliteStorage : IStorage
         return await DbRows.ReadAsync(select, row => new LoggedEvent(row.GetInt64(0), EventJson.Read(row.GetString(1))), cancellationToken);
     }
 
-    public async Task<IReadOnlyDictionary<string, long>> CountEventsByAccountAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = await OpenConnectionAsync(cancellationToken);
-        await using var select = Command(connection, null, "SELECT account, COUNT(*) FROM events GROUP BY account");
-        var counts = await DbRows.ReadAsync(select, row => (Account: row.GetString(0), Events: row.GetInt64(1)), cancellationToken);
-        return counts.ToDictionary(c => c.Account, c => c.Events, StringComparer.Ordinal);
-    }
-
     public async Task<bool> IsReachableAsync(CancellationToken cancellationToken)
     {
         try
         {
             await using var connection = await OpenConnectionAsync(cancellationToken);
-            await using var probe = Command(connection, null, "SELECT COUNT(*) FROM grain_state");
+            await using var probe = Command(connection, null, "SELECT COUNT(*) FROM accounts");
             await probe.ExecuteScalarAsync(cancellationToken);
             return true;
         }
@@ -108,49 +103,57 @@ public sealed class SqliteStorage : IStorage
         }
     }
 
-    public async Task<StoredGrainState> ReadStateAsync(string grainType, string grainId, CancellationToken cancellationToken)
+    public async Task SaveAccountAsync(string account, AccountSettings settings, IReadOnlyList<Goal> goals, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenConnectionAsync(cancellationToken);
-        await using var select = Command(connection, null, "SELECT state, etag FROM grain_state WHERE grain_type = $type AND grain_id = $id");
-        select.Parameters["$type"].Value = grainType;
-        select.Parameters["$id"].Value = grainId;
-        var states = await DbRows.ReadAsync(select, row => new StoredGrainState(row.GetString(0), row.GetString(1)), cancellationToken);
-        return states.SingleOrDefault() ?? new StoredGrainState(null, null);
-    }
-
-    public async Task<string> WriteStateAsync(string grainType, string grainId, string json, string? expectedETag, CancellationToken cancellationToken)
-    {
-        var etag = Guid.NewGuid().ToString("N");
         await _writer.WaitAsync(cancellationToken);
         try
         {
             await using var connection = await OpenConnectionAsync(cancellationToken);
-            // No expected version: only a first write may succeed. Otherwise the stored version must match.
-            await using var write = Command(connection, null, expectedETag is null
-                ? "INSERT INTO grain_state (grain_type, grain_id, etag, state, updated_at) VALUES ($type, $id, $etag, $state, $now) ON CONFLICT DO NOTHING"
-                : "UPDATE grain_state SET etag = $etag, state = $state, updated_at = $now WHERE grain_type = $type AND grain_id = $id AND etag = $expected");
-            write.Parameters["$type"].Value = grainType;
-            write.Parameters["$id"].Value = grainId;
-            write.Parameters["$etag"].Value = etag;
-            write.Parameters["$state"].Value = json;
-            write.Parameters["$now"].Value = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture);
-            if (expectedETag is not null) write.Parameters["$expected"].Value = expectedETag;
-            if (await write.ExecuteNonQueryAsync(cancellationToken) == 1) return etag;
+            await using var upsert = Command(connection, null, """
+                INSERT INTO accounts (account, display_name, currency, lookback_days, half_life_days, margin, goals, updated_at)
+                VALUES ($account, $name, $currency, $lookback, $halfLife, $margin, $goals, $now)
+                ON CONFLICT (account) DO UPDATE SET display_name = excluded.display_name, currency = excluded.currency,
+                    lookback_days = excluded.lookback_days, half_life_days = excluded.half_life_days, margin = excluded.margin,
+                    goals = excluded.goals, updated_at = excluded.updated_at
+                """);
+            upsert.Parameters["$account"].Value = account;
+            upsert.Parameters["$name"].Value = (object?)settings.DisplayName ?? DBNull.Value;
+            upsert.Parameters["$currency"].Value = settings.Currency;
+            upsert.Parameters["$lookback"].Value = settings.LookbackDays;
+            upsert.Parameters["$halfLife"].Value = settings.HalfLifeDays;
+            upsert.Parameters["$margin"].Value = settings.Margin.ToString(CultureInfo.InvariantCulture);
+            upsert.Parameters["$goals"].Value = GoalsJson.Write(goals);
+            upsert.Parameters["$now"].Value = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture);
+            await upsert.ExecuteNonQueryAsync(cancellationToken);
         }
         finally
         {
             _writer.Release();
         }
-        var actual = await ReadStateAsync(grainType, grainId, cancellationToken);
-        throw new InconsistentStateException(grainType, grainId, expectedETag, actual.ETag);
     }
 
-    public async Task<IReadOnlyList<string>> ListGrainIdsAsync(string grainType, CancellationToken cancellationToken)
+    public async Task<StoredAccount?> FindAccountAsync(string account, CancellationToken cancellationToken)
     {
         await using var connection = await OpenConnectionAsync(cancellationToken);
-        await using var select = Command(connection, null, "SELECT grain_id FROM grain_state WHERE grain_type = $type ORDER BY grain_id");
-        select.Parameters["$type"].Value = grainType;
-        return await DbRows.ReadAsync(select, row => row.GetString(0), cancellationToken);
+        await using var select = Command(connection, null,
+            $"SELECT a.account, {AccountRows.Columns}, (SELECT COUNT(*) FROM events e WHERE e.account = a.account) FROM accounts a WHERE a.account = $account");
+        select.Parameters["$account"].Value = account;
+        return (await DbRows.ReadAsync(select, AccountRows.Read, cancellationToken)).SingleOrDefault();
+    }
+
+    public async Task<IReadOnlyList<StoredAccount>> ListAccountsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        // BINARY collation compares UTF-8 bytes: ordinal order.
+        await using var select = Command(connection, null, $"""
+            WITH counted AS (SELECT account, COUNT(*) AS events FROM events GROUP BY account)
+            SELECT k.account, {AccountRows.Columns}, COALESCE(c.events, 0)
+            FROM (SELECT account FROM counted UNION SELECT account FROM accounts) k
+            LEFT JOIN accounts a ON a.account = k.account
+            LEFT JOIN counted c ON c.account = k.account
+            ORDER BY k.account
+            """);
+        return await DbRows.ReadAsync(select, AccountRows.Read, cancellationToken);
     }
 
     public ValueTask DisposeAsync()

@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
+using SocialRoi.Domain.Accounts;
 using SocialRoi.Domain.Time;
 
-namespace SocialRoi.Domain.Accounts;
+namespace SocialRoi.Server.Apis;
 
 /// <summary>Reads the body of PUT …/goals: an array of { id, metric, op, target, from, to }.</summary>
 public static class GoalReader

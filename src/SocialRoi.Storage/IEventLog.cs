@@ -1,6 +1,6 @@
 using SocialRoi.Domain.Events;
 
-namespace SocialRoi.Domain.Persistence;
+namespace SocialRoi.Storage;
 
 /// <summary>What the log did with one event of an append.</summary>
 public enum AppendOutcome
@@ -29,9 +29,6 @@ public interface IEventLog
     Task<IReadOnlyList<AppendResult>> AppendAsync(IReadOnlyList<EngagementEvent> events, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<LoggedEvent>> ReadAccountAsync(string account, CancellationToken cancellationToken);
-
-    /// <summary>Every account that has at least one event, with its event count.</summary>
-    Task<IReadOnlyDictionary<string, long>> CountEventsByAccountAsync(CancellationToken cancellationToken);
 
     Task<bool> IsReachableAsync(CancellationToken cancellationToken);
 }

@@ -1,35 +1,45 @@
 using SocialRoi.Domain.Accounts;
 using SocialRoi.Domain.Analytics;
 using SocialRoi.Domain.Audience;
-using SocialRoi.Domain.Events;
 using SocialRoi.Domain.Time;
 
 namespace SocialRoi.Grains.Interfaces;
 
 /// <summary>
-/// One grain per business account: it records the account's events and answers its figures.
-/// Reads answer null for an account with neither events nor settings.
+/// One grain per business account, keyed by the account id (SPEC §12): the only writer of the
+/// account's events, answering its figures from memory. Reads answer null for an account with
+/// neither events nor settings.
 /// </summary>
-public interface IAccountGrain
+[Alias("socialroi.IAccountGrain")]
+public interface IAccountGrain : IGrainWithStringKey
 {
     /// <summary>Stores the events durably, then applies them; one outcome per event, in order.</summary>
-    Task<IReadOnlyList<EventOutcome>> RecordAsync(IReadOnlyList<EngagementEvent> events);
+    [Alias("Record")]
+    Task<IReadOnlyList<EventOutcome>> RecordAsync(EventBatch batch);
 
+    [Alias("GetOverview")]
     Task<AccountOverview?> GetOverviewAsync();
 
+    [Alias("GetSummary")]
     Task<AccountSummary?> GetSummaryAsync(TimeRange range, AttributionModel model);
 
+    [Alias("GetFunnel")]
     Task<IReadOnlyList<FunnelRow>?> GetFunnelAsync(TimeRange range, FunnelDimension by, AttributionModel model);
 
+    [Alias("GetRoi")]
     Task<IReadOnlyList<RoiRow>?> GetRoiAsync(TimeRange range, RoiInterval interval, AttributionModel model);
 
+    [Alias("GetAudience")]
     Task<AudiencePage?> GetAudienceAsync(AudienceQuery query);
 
+    [Alias("GetGoals")]
     Task<IReadOnlyList<GoalStatus>?> GetGoalsAsync();
 
     /// <summary>Applies and durably stores a settings change (creating the account if new).</summary>
+    [Alias("UpdateSettings")]
     Task<SettingsOutcome> UpdateSettingsAsync(SettingsChange change);
 
     /// <summary>Replaces the account's goals, durably.</summary>
+    [Alias("ReplaceGoals")]
     Task ReplaceGoalsAsync(IReadOnlyList<Goal> goals);
 }
