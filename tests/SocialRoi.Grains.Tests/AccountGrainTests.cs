@@ -34,6 +34,7 @@ public class AccountGrainTests
         await using (var storage = await test.OpenAsync())
             Assert.Equal(["f1", "f2"], (await storage.ReadAccountAsync("acme", default)).Select(l => l.Event.Id));
 
+        Assert.Equal(1, await cluster.ActiveAccountsAsync());
         await cluster.CollectActivationsAsync();
         Assert.Equal(0, await cluster.ActiveAccountsAsync());
         Assert.Equal(2, (await cluster.Account("acme").GetOverviewAsync())!.Events);

@@ -27,6 +27,30 @@ public class AccountsApiTests
 
     [Theory]
     [MemberData(nameof(TestStore.Kinds), MemberType = typeof(TestStore))]
+    public async Task Listing_accounts_reads_storage_and_activates_no_account_grain(string store)
+    {
+        await using var data = await TestStore.CreateAsync(store);
+        await using (var first = await RunningServer.StartAsync(data))
+        {
+            await first.PostEventsAsync([
+                Ev.Make("follow", "f1", 1, new { platform = "x", actor = "ann" }),
+                Ev.Make("follow", "f1", 1, new { platform = "x", actor = "ann" }, account: "globex"),
+            ]);
+            using var put = await first.Http.PutAsync("/api/v1/accounts/initech",
+                new StringContent("""{"displayName":"Initech","margin":0.25}""", System.Text.Encoding.UTF8, "application/json"));
+            put.EnsureSuccessStatusCode();
+        }
+        await using var restarted = await RunningServer.StartAsync(data);
+        var accounts = JsonNode.Parse(await restarted.GetStringAsync("/api/v1/accounts"))!.AsArray();
+        Assert.Equal(["acme", "globex", "initech"], accounts.Select(a => (string)a!["account"]!));
+        Assert.Equal(("Initech", 0.25m, 0L), ((string?)accounts[2]!["displayName"], (decimal)accounts[2]!["margin"]!, (long)accounts[2]!["events"]!));
+        Assert.Equal(0, await restarted.ActiveAccountGrainsAsync());
+        await restarted.GetStringAsync("/api/v1/accounts/globex/summary");
+        Assert.Equal(1, await restarted.ActiveAccountGrainsAsync()); // the count sees an activation when there is one
+    }
+
+    [Theory]
+    [MemberData(nameof(TestStore.Kinds), MemberType = typeof(TestStore))]
     public async Task The_summary_counts_events_in_the_half_open_range_and_tiers_as_of_its_end(string store)
     {
         await using var server = await RunningServer.StartAsync(store);

@@ -2,6 +2,8 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Runtime;
 using SocialRoi.Server.Hosting;
 using SocialRoi.Storage;
 using SocialRoi.Testing;
@@ -65,6 +67,14 @@ public sealed class RunningServer : IAsyncDisposable
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, $"GET {path} answered {(int)response.StatusCode}: {text}");
         return text;
+    }
+
+    /// <summary>How many account grains are active in the server's silo now.</summary>
+    public async Task<int> ActiveAccountGrainsAsync()
+    {
+        var management = _server.Services.GetRequiredService<IGrainFactory>().GetGrain<IManagementGrain>(0);
+        var statistics = await management.GetSimpleGrainStatistics();
+        return statistics.Where(s => s.GrainType.Contains("AccountGrain", StringComparison.Ordinal)).Sum(s => s.ActivationCount);
     }
 
     public async Task<JsonObject> GetJsonAsync(string path) => JsonNode.Parse(await GetStringAsync(path))!.AsObject();

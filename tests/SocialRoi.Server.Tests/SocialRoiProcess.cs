@@ -41,6 +41,11 @@ public sealed class SocialRoiProcess : IDisposable
     public static SocialRoiProcess Start(string command, string storageUri) =>
         StartWith(command, ["--storage", storageUri], environment: null);
 
+    /// <summary>Starts a cluster node (SPEC §12) on free loopback ports for HTTP, silo and gateway.</summary>
+    public static SocialRoiProcess ServeNode(string storageUri, string clusterId) =>
+        StartWith("serve", ["--storage", storageUri, "--cluster", "--cluster-id", clusterId,
+            "--silo-port", Services.FreeLoopbackPort().ToString(), "--gateway-port", Services.FreeLoopbackPort().ToString()], environment: null);
+
     /// <summary>Starts serve taking its storage from the environment, as a deployment would.</summary>
     public static SocialRoiProcess ServeWithEnvironment(IReadOnlyDictionary<string, string> environment) =>
         StartWith("serve", [], environment);

@@ -1,4 +1,5 @@
 using SocialRoi.Domain.Analytics;
+using SocialRoi.Domain.Audience;
 
 namespace SocialRoi.Domain.Accounts;
 
@@ -18,50 +19,38 @@ public sealed record GoalStatus(string Id, string Metric, string Op, decimal Tar
     }
 }
 
-/// <summary>The numeric figures of the summary by name, nested ones with a dot (audience.customer).</summary>
+/// <summary>
+/// The numeric figures of the summary by their JSON names, nested ones with a dot
+/// (audience.customer): read off <see cref="AccountSummary"/> itself, so a figure added there is a
+/// goal metric at once, spelled as the JSON and CSV spell it.
+/// </summary>
 public static class SummaryMetrics
 {
-    private static readonly Dictionary<string, Func<AccountSummary, double?>> Figures = new(StringComparer.Ordinal)
-    {
-        ["posts"] = s => s.Posts,
-        ["impressions"] = s => s.Impressions,
-        ["likes"] = s => s.Likes,
-        ["follows"] = s => s.Follows,
-        ["unfollows"] = s => s.Unfollows,
-        ["followers"] = s => s.Followers,
-        ["comments"] = s => s.Comments,
-        ["shares"] = s => s.Shares,
-        ["mentions"] = s => s.Mentions,
-        ["messages"] = s => s.Messages,
-        ["clicks"] = s => s.Clicks,
-        ["replies"] = s => s.Replies,
-        ["leads"] = s => s.Leads,
-        ["purchases"] = s => s.Purchases,
-        ["revenue"] = s => (double)s.Revenue,
-        ["attributedRevenue"] = s => (double)s.AttributedRevenue,
-        ["directRevenue"] = s => (double)s.DirectRevenue,
-        ["cost"] = s => (double)s.Cost,
-        ["roi"] = s => (double?)s.Roi,
-        ["newCustomers"] = s => s.NewCustomers,
-        ["cac"] = s => (double?)s.Cac,
-        ["audience.total"] = s => s.Audience.Total,
-        ["audience.vanity"] = s => s.Audience.Vanity,
-        ["audience.engaged"] = s => s.Audience.Engaged,
-        ["audience.conversational"] = s => s.Audience.Conversational,
-        ["audience.lead"] = s => s.Audience.Lead,
-        ["audience.customer"] = s => s.Audience.Customer,
-        ["vanityShare"] = s => s.VanityShare,
-        ["responseRate"] = s => s.ResponseRate,
-        ["medianResponseMinutes"] = s => s.MedianResponseMinutes,
-        ["p90ResponseMinutes"] = s => s.P90ResponseMinutes,
-        ["conversations"] = s => s.Conversations,
-        ["automatedShare"] = s => s.AutomatedShare,
-        ["promotionalShare"] = s => s.PromotionalShare,
-    };
+    private static readonly Dictionary<string, Func<AccountSummary, double?>> Figures =
+        NumericFigures(typeof(AccountSummary), prefix: "", summary => summary)
+            .ToDictionary(f => f.Name, f => f.Value, StringComparer.Ordinal);
 
     public static IEnumerable<string> Names => Figures.Keys;
 
     public static bool Exists(string metric) => Figures.ContainsKey(metric);
 
     public static double? Value(AccountSummary summary, string metric) => Figures[metric](summary);
+
+    private static IEnumerable<(string Name, Func<AccountSummary, double?> Value)> NumericFigures(
+        Type type, string prefix, Func<AccountSummary, object?> owner)
+    {
+        foreach (var property in type.GetProperties())
+        {
+            var name = prefix + char.ToLowerInvariant(property.Name[0]) + property.Name[1..];
+            var kind = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
+            if (kind == typeof(AudienceCounts))
+            {
+                foreach (var nested in NumericFigures(kind, name + ".", s => property.GetValue(owner(s)))) yield return nested;
+            }
+            else if (kind == typeof(int) || kind == typeof(long) || kind == typeof(decimal) || kind == typeof(double))
+            {
+                yield return (name, s => property.GetValue(owner(s)) is { } value ? Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture) : null);
+            }
+        }
+    }
 }

@@ -5,18 +5,9 @@ public enum AttributionModel { LastTouch, FirstTouch, Linear, TimeDecay, Positio
 
 public static class AttributionModelNames
 {
-    private static readonly Dictionary<string, AttributionModel> ByWireName = new(StringComparer.Ordinal)
-    {
-        ["last_touch"] = AttributionModel.LastTouch,
-        ["first_touch"] = AttributionModel.FirstTouch,
-        ["linear"] = AttributionModel.Linear,
-        ["time_decay"] = AttributionModel.TimeDecay,
-        ["position_based"] = AttributionModel.PositionBased,
-    };
+    public static IEnumerable<string> All => WireNames<AttributionModel>.All;
 
-    public static IEnumerable<string> All => ByWireName.Keys;
+    public static string Wire(this AttributionModel model) => WireNames<AttributionModel>.Of(model);
 
-    public static string Wire(this AttributionModel model) => ByWireName.First(pair => pair.Value == model).Key;
-
-    public static bool TryParse(string name, out AttributionModel model) => ByWireName.TryGetValue(name, out model);
+    public static bool TryParse(string name, out AttributionModel model) => WireNames<AttributionModel>.TryParse(name, out model);
 }

@@ -5,15 +5,9 @@ public enum AudienceTier { Vanity, Engaged, Conversational, Lead, Customer }
 
 public static class AudienceTierNames
 {
-    public static string Wire(this AudienceTier tier) => tier.ToString().ToLowerInvariant();
+    public static IReadOnlyList<string> All => WireNames<AudienceTier>.All;
 
-    public static bool TryParse(string name, out AudienceTier tier)
-    {
-        foreach (var candidate in Enum.GetValues<AudienceTier>())
-        {
-            if (candidate.Wire() == name) { tier = candidate; return true; }
-        }
-        tier = default;
-        return false;
-    }
+    public static string Wire(this AudienceTier tier) => WireNames<AudienceTier>.Of(tier);
+
+    public static bool TryParse(string name, out AudienceTier tier) => WireNames<AudienceTier>.TryParse(name, out tier);
 }

@@ -7,15 +7,7 @@ public static class CostCategoryNames
 {
     public static IReadOnlyList<CostCategory> All { get; } = Enum.GetValues<CostCategory>();
 
-    public static string Wire(this CostCategory category) => category.ToString().ToLowerInvariant();
+    public static string Wire(this CostCategory category) => WireNames<CostCategory>.Of(category);
 
-    public static bool TryParse(string name, out CostCategory category)
-    {
-        foreach (var candidate in All)
-        {
-            if (candidate.Wire() == name) { category = candidate; return true; }
-        }
-        category = default;
-        return false;
-    }
+    public static bool TryParse(string name, out CostCategory category) => WireNames<CostCategory>.TryParse(name, out category);
 }

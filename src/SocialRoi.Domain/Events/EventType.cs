@@ -21,15 +21,12 @@ public enum EventType
 
 public static class EventTypeNames
 {
-    private static readonly Dictionary<string, EventType> ByWireName =
-        Enum.GetValues<EventType>().ToDictionary(Wire, StringComparer.Ordinal);
-
-    public static IEnumerable<string> All => ByWireName.Keys;
+    public static IEnumerable<string> All => WireNames<EventType>.All;
 
     /// <summary>The lower-case name used on the wire, in storage and in metrics.</summary>
-    public static string Wire(this EventType type) => type.ToString().ToLowerInvariant();
+    public static string Wire(this EventType type) => WireNames<EventType>.Of(type);
 
-    public static bool TryParse(string name, out EventType type) => ByWireName.TryGetValue(name, out type);
+    public static bool TryParse(string name, out EventType type) => WireNames<EventType>.TryParse(name, out type);
 
     /// <summary>SPEC §5: inbound events are the ones a brand is expected to answer.</summary>
     public static bool IsInbound(this EventType type) => type is EventType.Comment or EventType.Mention or EventType.Message;

@@ -53,7 +53,7 @@ public static class QueryParameters
         if (tier is null) return null;
         return AudienceTierNames.TryParse(tier, out var parsed)
             ? parsed
-            : throw new QueryParameterException("tier", tier, "tier must be vanity, engaged, conversational, lead or customer");
+            : throw new QueryParameterException("tier", tier, $"tier must be one of {string.Join(", ", AudienceTierNames.All)}");
     }
 
     public static int Limit(string? limit)
