@@ -1,3 +1,5 @@
 using BenchmarkDotNet.Running;
+using SocialRoi.Benchmarks;
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+if (args is ["activation"]) await AccountActivation.RunAsync();
+else BenchmarkSwitcher.FromAssembly(typeof(AccountFiguresBenchmarks).Assembly).Run(args);

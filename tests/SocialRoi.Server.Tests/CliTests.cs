@@ -36,6 +36,38 @@ public class CliTests
         }
     }
 
+    [Fact]
+    public async Task Import_to_a_running_server_goes_through_its_grains_so_it_answers_with_the_events_at_once()
+    {
+        await using var data = await TestStore.CreateAsync(TestStore.Sqlite);
+        var file = Path.Combine(Path.GetTempPath(), $"socialroi-import-{Guid.NewGuid():N}.ndjson");
+        var lines = RandomHistory.Make(seed: 6, size: 7_000).Select(e => e.ToJsonString()).ToList();
+        lines.Insert(6_500, "{ this line is broken"); // in the second batch of 5,000: numbered by its line in the file
+        await File.WriteAllLinesAsync(file, lines);
+        try
+        {
+            using var server = SocialRoiProcess.Serve(data.Uri);
+            using var http = new HttpClient();
+            await server.WaitUntilReadyAsync(http);
+            // The server's account grain is active before the import, so only a write through it shows at once.
+            Assert.Equal(System.Net.HttpStatusCode.NotFound, (await http.GetAsync(new Uri(server.Address, "/api/v1/accounts/acme/summary"))).StatusCode);
+
+            var (exitCode, output) = await SocialRoiProcess.RunAsync("import", file, "--to", server.Address.ToString());
+            Assert.Equal(3, exitCode);
+            Assert.Contains("7000 accepted, 0 duplicates, 1 rejected", output);
+            Assert.Contains("event 6500: line is not valid JSON", output);
+
+            var accounts = JsonNode.Parse(await http.GetStringAsync(new Uri(server.Address, "/api/v1/accounts")))!.AsArray();
+            Assert.Equal(7_000, (long)accounts.Single()!["events"]!);
+            var summary = JsonNode.Parse(await http.GetStringAsync(new Uri(server.Address, "/api/v1/accounts/acme/summary?from=2026-06-01&to=2026-09-01")))!;
+            Assert.True((int)summary["posts"]! > 0);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
     [Theory]
     [MemberData(nameof(TestStore.Kinds), MemberType = typeof(TestStore))]
     public async Task Serve_takes_its_storage_from_SOCIALROI_STORAGE(string store)

@@ -13,7 +13,7 @@ public static class ImportCommand
     /// <summary>Exit code when the file had events that were rejected (the good ones are stored).</summary>
     public const int SomeRejected = 3;
 
-    public static async Task<int> RunAsync(FileInfo file, string storageUri, Uri? server, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(FileInfo file, string storageUri, string? to, CancellationToken cancellationToken)
     {
         if (!file.Exists)
         {
@@ -21,8 +21,13 @@ public static class ImportCommand
             return 2;
         }
         var title = $"Importing {file.Name}";
-        if (server is not null)
+        if (to is not null)
         {
+            if (!Uri.TryCreate(to, UriKind.Absolute, out var server) || server.Scheme is not ("http" or "https"))
+            {
+                Console.Error.WriteLine($"--to must be the address of a running SocialRoi server, like http://127.0.0.1:5080, got \"{to}\"");
+                return 2;
+            }
             using var remote = new RemoteIngest(new HttpClient { BaseAddress = server, Timeout = TimeSpan.FromMinutes(5) });
             var sent = await ImportProgress.RunAsync(title, progress => NdjsonImport.RunAsync(file.FullName, remote.SendAsync, progress, cancellationToken));
             return ImportProgress.Print(sent, server.ToString()) ? 0 : SomeRejected;

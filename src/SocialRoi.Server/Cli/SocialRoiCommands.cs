@@ -23,7 +23,7 @@ public static class SocialRoiCommands
         };
         var node = new NodeFlags();
         var file = new Argument<FileInfo>("file") { Description = "An NDJSON file, one event per line" };
-        var to = new Option<Uri?>("--to") { Description = "A running SocialRoi server to send the events to (http://127.0.0.1:5080); without it, import runs its own silo on --storage" };
+        var to = new Option<string?>("--to") { Description = "A running SocialRoi server to send the events to (http://127.0.0.1:5080); without it, import runs its own silo on --storage" };
 
         var serve = new Command("serve", "Run the HTTP API and its Orleans silo") { urls, storage };
         node.AddTo(serve);
