@@ -101,4 +101,14 @@ public class AccountsApiTests
         Assert.Equal("ok\n", await server.GetStringAsync("/healthz"));
         Assert.Equal("ready\n", await server.GetStringAsync("/readyz"));
     }
+
+    [Fact]
+    public async Task Operators_find_the_orleans_dashboard_at_dashboard()
+    {
+        await using var server = await RunningServer.StartAsync(TestStore.Sqlite);
+        using var page = await server.Http.GetAsync("/dashboard/");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Equal("text/html", page.Content.Headers.ContentType!.MediaType);
+        Assert.Contains("Orleans", await page.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+    }
 }

@@ -30,6 +30,7 @@ public static class DemoCommand
               accounts:  {api}accounts
               summary:   {api}accounts/northwind-coffee/summary?from=2026-06-01&to=2026-12-01
               OpenAPI:   {new Uri(server.Address, "/openapi/v1.json")}
+              Orleans:   {new Uri(server.Address, "/dashboard/")}
             Ctrl+C stops it.
             """);
         await server.WaitForShutdownAsync(cancellationToken);
