@@ -12,16 +12,16 @@ var events = new List<JsonObject>();
 
 // A coffee roaster that answers fast, spends on ads and staff, and sells through its posts.
 Business(new("northwind-coffee", ["instagram", "tiktok", "facebook"], Seed: 11, PostsPerWeek: 6, Audience: 900,
-    Intent: 0.30, AnswerRate: 0.93, AnswerHours: 0.4, Promotional: 0.15, PurchaseRate: 0.12, MeanOrder: 65m,
-    MonthlyCosts: [("ads", 600m), ("staff", 900m), ("tools", 180m), ("content", 400m)], RepeatContent: false));
+    Intent: 0.30, AnswerRate: 0.93, AnswerHours: 0.4, Promotional: 0.10, PurchaseRate: 0.12, MeanOrder: 65m,
+    MonthlyCosts: [("ads", 600m), ("staff", 900m), ("tools", 180m), ("content", 400m)], RepeatContent: false, AnswersEveryComplaint: true));
 // A design studio on LinkedIn and X: few posts, long conversations, large orders.
 Business(new("lumen-studio", ["linkedin", "x"], Seed: 23, PostsPerWeek: 3, Audience: 400,
     Intent: 0.45, AnswerRate: 0.8, AnswerHours: 3, Promotional: 0.3, PurchaseRate: 0.02, MeanOrder: 2400m,
-    MonthlyCosts: [("staff", 3000m), ("agency", 1500m), ("tools", 90m)], RepeatContent: false));
+    MonthlyCosts: [("staff", 3000m), ("agency", 1500m), ("tools", 90m)], RepeatContent: false, AnswersEveryComplaint: false));
 // An outdoor brand making the classic mistakes: vanity reach, slow answers, self-promotion, the same post everywhere, no staff costs logged.
 Business(new("fjord-outdoor", ["instagram", "youtube", "facebook", "x"], Seed: 37, PostsPerWeek: 14, Audience: 1500,
     Intent: 0.08, AnswerRate: 0.5, AnswerHours: 30, Promotional: 0.6, PurchaseRate: 0.01, MeanOrder: 120m,
-    MonthlyCosts: [("ads", 4000m), ("tools", 250m)], RepeatContent: true));
+    MonthlyCosts: [("ads", 4000m), ("tools", 250m)], RepeatContent: true, AnswersEveryComplaint: false));
 
 string SortKey(JsonObject e) => $"{e["at"]} {e["account"]} {e["id"]}";
 events.Sort((a, b) => string.CompareOrdinal(SortKey(a), SortKey(b)));
@@ -146,7 +146,8 @@ void Business(Profile p)
 
     void Answer(JsonObject inbound, DateTimeOffset at)
     {
-        if (!Chance(p.AnswerRate)) return;
+        var complaint = (double)inbound["sentiment"]! < -0.3;
+        if (!Chance(p.AnswerRate) && !(complaint && p.AnswersEveryComplaint)) return;
         var replyAt = Later(at, p.AnswerHours);
         if (replyAt >= end) return;
         Event("reply", Id("rep"), replyAt, new { platform = (string)inbound["platform"]!, @ref = (string)inbound["id"]!, automated = Chance(0.2), sentiment = Math.Round(random.NextDouble() * 0.9, 2) });
@@ -164,4 +165,5 @@ void Business(Profile p)
 }
 
 record Profile(string Account, string[] Platforms, int Seed, double PostsPerWeek, int Audience, double Intent, double AnswerRate,
-    double AnswerHours, double Promotional, double PurchaseRate, decimal MeanOrder, (string Category, decimal Amount)[] MonthlyCosts, bool RepeatContent);
+    double AnswerHours, double Promotional, double PurchaseRate, decimal MeanOrder, (string Category, decimal Amount)[] MonthlyCosts, bool RepeatContent,
+    bool AnswersEveryComplaint);

@@ -1,6 +1,8 @@
 using SocialRoi.Domain.Accounts;
 using SocialRoi.Domain.Analytics;
 using SocialRoi.Domain.Audience;
+using SocialRoi.Domain.Health;
+using SocialRoi.Domain.Reports;
 using SocialRoi.Domain.Time;
 
 namespace SocialRoi.Grains.Interfaces;
@@ -34,6 +36,14 @@ public interface IAccountGrain : IGrainWithStringKey
 
     [Alias("GetGoals")]
     Task<IReadOnlyList<GoalStatus>?> GetGoalsAsync();
+
+    /// <summary>SPEC §8: every health check over the 90 days before asOf, seeing only events before it.</summary>
+    [Alias("GetHealth")]
+    Task<IReadOnlyList<HealthCheck>?> GetHealthAsync(DateTimeOffset asOf);
+
+    /// <summary>SPEC §9: the quarterly executive pack; now decides whether the quarter is still running.</summary>
+    [Alias("GetQuarterlyReport")]
+    Task<QuarterlyReport?> GetQuarterlyReportAsync(Quarter quarter, DateTimeOffset now);
 
     /// <summary>Applies and durably stores a settings change (creating the account if new).</summary>
     [Alias("UpdateSettings")]

@@ -110,7 +110,7 @@ public class CliTests
         await demo.WaitUntilReadyAsync(http, within: TimeSpan.FromMinutes(1));
         var deadline = DateTime.UtcNow.AddMinutes(1);
         while (!demo.Output.Contains("SocialRoi demo is serving") && DateTime.UtcNow < deadline) await Task.Delay(200);
-        Assert.Contains("18202 accepted", demo.Output);
+        Assert.Contains("18215 accepted", demo.Output);
 
         var accounts = JsonNode.Parse(await http.GetStringAsync(new Uri(demo.Address, "/api/v1/accounts")))!.AsArray();
         Assert.Equal(["fjord-outdoor", "lumen-studio", "northwind-coffee"], accounts.Select(a => (string)a!["account"]!));

@@ -69,6 +69,13 @@ public sealed class HistoryIndex
         for (var i = FirstAtOrAfter(Ordered, range.From); i < end; i++) yield return Ordered[i];
     }
 
+    /// <summary>The index of the events before an instant (links included only if made before it): this one when nothing is later.</summary>
+    public HistoryIndex Before(DateTimeOffset instant)
+    {
+        var end = FirstAtOrAfter(Ordered, instant);
+        return end == Ordered.Count ? this : new HistoryIndex(Ordered.Take(end));
+    }
+
     /// <summary>Whether any of a time-ordered list's events lies in the range.</summary>
     public static bool AnyInRange(IReadOnlyList<EngagementEvent> ordered, TimeRange range)
     {

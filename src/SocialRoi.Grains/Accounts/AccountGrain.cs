@@ -3,6 +3,8 @@ using SocialRoi.Domain.Accounts;
 using SocialRoi.Domain.Analytics;
 using SocialRoi.Domain.Audience;
 using SocialRoi.Domain.Events;
+using SocialRoi.Domain.Health;
+using SocialRoi.Domain.Reports;
 using SocialRoi.Domain.Time;
 using SocialRoi.Grains.Interfaces;
 using SocialRoi.Storage;
@@ -88,11 +90,14 @@ public sealed class AccountGrain(
     public Task<AudiencePage?> GetAudienceAsync(AudienceQuery query) =>
         Answer(() => AudienceList.Page(_history.Index, query));
 
-    // SPEC §6: each goal's figure over the goal's own range, default model.
     public Task<IReadOnlyList<GoalStatus>?> GetGoalsAsync() =>
-        Answer(() => (IReadOnlyList<GoalStatus>)state.State.Goals
-            .Select(goal => GoalStatus.Of(goal, Summary(new TimeRange(goal.From, goal.To), AttributionModel.LastTouch)))
-            .ToList());
+        Answer(() => GoalProgress.Measure(Account, _history, Settings, state.State.Goals));
+
+    public Task<IReadOnlyList<HealthCheck>?> GetHealthAsync(DateTimeOffset asOf) =>
+        Answer(() => HealthChecks.Evaluate(_history.Index.Before(asOf), state.State.Goals, asOf));
+
+    public Task<QuarterlyReport?> GetQuarterlyReportAsync(Quarter quarter, DateTimeOffset now) =>
+        Answer(() => QuarterlyReport.Build(Account, _history, Settings, state.State.Goals, quarter, now));
 
     public async Task<SettingsOutcome> UpdateSettingsAsync(SettingsChange change)
     {

@@ -19,6 +19,18 @@ public static class QueryParameters
         return new TimeRange(start, end);
     }
 
+    /// <summary>SPEC §8: the instant health is judged at; default now.</summary>
+    public static DateTimeOffset AsOf(string? asOf, DateTimeOffset now) => asOf is null ? now : Bound("asOf", asOf);
+
+    /// <summary>SPEC §9: a quarter such as 2026Q3; default the quarter running now (UTC).</summary>
+    public static Quarter Quarter(string? quarter, DateTimeOffset now)
+    {
+        if (quarter is null) return Domain.Time.Quarter.Containing(now);
+        return Domain.Time.Quarter.TryParse(quarter, out var parsed)
+            ? parsed
+            : throw new QueryParameterException("quarter", quarter, "quarter must be a year and quarter number like 2026Q3");
+    }
+
     private static DateTimeOffset Bound(string name, string text) =>
         Timestamps.TryParseQueryInstant(text, out var instant)
             ? instant

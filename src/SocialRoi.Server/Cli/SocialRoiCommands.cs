@@ -3,7 +3,7 @@ using SocialRoi.Storage;
 
 namespace SocialRoi.Server.Cli;
 
-/// <summary>The socialroi command line: serve, demo, import.</summary>
+/// <summary>The socialroi command line: serve, demo, import, report.</summary>
 public static class SocialRoiCommands
 {
     public const string DefaultUrls = "http://127.0.0.1:5080";
@@ -35,9 +35,18 @@ public static class SocialRoiCommands
         var import = new Command("import", "Import events from an NDJSON file through the account grains") { file, storage, to };
         import.SetAction((parsed, cancel) => ImportCommand.RunAsync(parsed.GetValue(file)!, parsed.GetValue(storage)!, parsed.GetValue(to), cancel));
 
+        var account = new Option<string>("--account") { Description = "The account whose pack to write", Required = true };
+        var quarter = new Option<string?>("--quarter") { Description = "The quarter, like 2026Q3 (default: the quarter running now)" };
+        var format = new Option<string>("--format") { Description = "html, json or csv", DefaultValueFactory = _ => "html" };
+        var output = new Option<FileInfo>("--out") { Description = "The file to write", Required = true };
+        var reportTo = new Option<string?>("--to") { Description = "A running SocialRoi server to ask; without it, report runs its own silo on --storage" };
+        var report = new Command("report", "Write the quarterly executive pack to a file") { account, quarter, format, output, storage, reportTo };
+        report.SetAction((parsed, cancel) => ReportCommand.RunAsync(parsed.GetValue(account)!, parsed.GetValue(quarter), parsed.GetValue(format)!,
+            parsed.GetValue(output)!, parsed.GetValue(storage)!, parsed.GetValue(reportTo), cancel));
+
         return new RootCommand("SocialRoi: which social media activity brings real customers and revenue, at what cost")
         {
-            serve, demo, import,
+            serve, demo, import, report,
         };
     }
 }

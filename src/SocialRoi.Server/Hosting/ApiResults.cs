@@ -29,7 +29,8 @@ public static class ApiResults
     private static IResult Csv<TRow>(HttpContext http, IEnumerable<JsonNode?> rows) =>
         Results.Text(CsvTable.Write(typeof(TRow), rows, Options(http)), CsvType);
 
-    private static JsonSerializerOptions Options(HttpContext http) =>
+    /// <summary>The JSON options every answer is written with (camelCase, UTC instants).</summary>
+    public static JsonSerializerOptions Options(HttpContext http) =>
         http.RequestServices.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
 
     private static bool WantsCsv(HttpContext http)

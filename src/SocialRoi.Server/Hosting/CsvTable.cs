@@ -54,6 +54,7 @@ public static class CsvTable
         };
     }
 
-    private static string Field(string value) =>
+    /// <summary>One RFC 4180 field: quoted when it holds a comma, quote or line break.</summary>
+    public static string Field(string value) =>
         value.IndexOfAny([',', '"', '\r', '\n']) < 0 ? value : $"\"{value.Replace("\"", "\"\"")}\"";
 }

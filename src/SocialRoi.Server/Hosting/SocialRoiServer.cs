@@ -60,6 +60,9 @@ public sealed class SocialRoiServer : IAsyncDisposable
         api.MapAccountsApi();
         api.MapAnalyticsApi();
         api.MapGoalsApi();
+        api.MapAccountHealthApi();
+        api.MapReportsApi();
+        app.MapFrontPage();
         app.MapHealthApi();
         app.MapOrleansDashboard("/dashboard");
         app.MapOpenApi("/openapi/{documentName}.json");

@@ -1,0 +1,64 @@
+using SocialRoi.Domain.Accounts;
+using SocialRoi.Domain.Analytics;
+using SocialRoi.Domain.Audience;
+using SocialRoi.Domain.Events;
+using SocialRoi.Domain.Time;
+
+namespace SocialRoi.Domain.Health;
+
+/// <summary>
+/// SPEC §8: the figure of every check over the window [asOf − 90 days, asOf), from an index that
+/// holds only the events before asOf. A figure is null when its input is empty (the check is then
+/// unknown).
+/// </summary>
+public static class HealthFigures
+{
+    public static readonly TimeSpan Window = TimeSpan.FromDays(90);
+
+    private const double Negative = -0.3; // SPEC §8: "sentiment < −0.3" is strict
+
+    public static IReadOnlyDictionary<string, double?> Measure(HistoryIndex index, IReadOnlyList<Goal> goals, DateTimeOffset asOf)
+    {
+        var window = new TimeRange(asOf - Window, asOf);
+        var events = index.InRange(window).ToList();
+        var posts = events.Where(e => e.Type == EventType.Post).ToList();
+        var replies = events.Where(e => e.Type == EventType.Reply).ToList();
+        var inbound = events.Where(e => e.Type.IsInbound()).ToList();
+        var costs = events.Where(e => e.Type == EventType.Cost).ToList();
+        var clicks = events.Where(e => e.Type == EventType.Click).ToList();
+        var hashed = posts.Where(p => p.ContentHash is not null).ToList();
+        var responses = ResponseTimes.Measure(index, window);
+        var totalCost = costs.Sum(c => c.Amount!.Value);
+
+        return new Dictionary<string, double?>(StringComparer.Ordinal)
+        {
+            ["no-goals"] = goals.Count(g => g.From < window.To && g.To > window.From),
+            ["posting-consistency"] = posts.Count == 0 ? null : WeeksWithAPost(posts, asOf) / 13.0,
+            ["posting-decay"] = Ratio(posts.Count(p => p.At >= asOf - Window / 2), posts.Count(p => p.At < asOf - Window / 2)),
+            ["over-posting"] = posts.Count == 0 ? null : posts.GroupBy(p => p.Platform, StringComparer.Ordinal)
+                .Max(platform => (double)platform.Count() / platform.Select(p => p.At.UtcDateTime.Date).Distinct().Count()),
+            ["self-promotion"] = Ratio(posts.Count(p => p.Promotional == true), posts.Count),
+            ["response-rate"] = responses.ResponseRate,
+            ["response-time"] = responses.MedianResponseMinutes,
+            ["ignored-complaints"] = inbound.Count == 0 ? null : inbound.Count(e =>
+                e.Sentiment < Negative && e.At < asOf - TimeSpan.FromHours(24) && index.FirstAnswer(e) is null),
+            ["over-automation"] = responses.AutomatedShare,
+            ["talk-vs-listen"] = Ratio(replies.Count, posts.Count),
+            ["negative-tone"] = Ratio(replies.Count(r => r.Sentiment < Negative), replies.Count),
+            ["repeated-content"] = hashed.Count == 0 ? null : hashed.GroupBy(p => (p.Platform, p.ContentHash)).Max(g => g.Count()),
+            ["same-everywhere"] = hashed.Count == 0 ? null : hashed.GroupBy(p => p.ContentHash, StringComparer.Ordinal)
+                .Average(g => g.Select(p => p.Platform).Distinct(StringComparer.Ordinal).Count() >= 3 ? 1.0 : 0.0),
+            ["vanity-audience"] = AudienceTiers.Count(index, window).VanityShare(),
+            ["roi-unmeasurable"] = costs.Count,
+            ["hidden-costs"] = totalCost == 0 ? null
+                : (double)(costs.Where(c => c.Category is CostCategory.Staff or CostCategory.Content).Sum(c => c.Amount!.Value) / totalCost),
+            ["owned-assets"] = Ratio(clicks.Count(c => c.Owned == true), clicks.Count),
+        };
+    }
+
+    /// <summary>The 13 weeks counted back from asOf (the oldest 6 days long, to stay in the window) with at least one post.</summary>
+    private static int WeeksWithAPost(IEnumerable<EngagementEvent> posts, DateTimeOffset asOf) =>
+        posts.Select(p => ((asOf - p.At).Ticks - 1) / TimeSpan.FromDays(7).Ticks).Distinct().Count(); // week 0 is [asOf − 7 d, asOf)
+
+    private static double? Ratio(int part, int whole) => whole == 0 ? null : (double)part / whole;
+}

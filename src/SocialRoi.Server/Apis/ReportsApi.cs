@@ -1,0 +1,62 @@
+using System.Text.Json;
+using SocialRoi.Domain.Reports;
+using SocialRoi.Domain.Time;
+using SocialRoi.Grains.Interfaces;
+using SocialRoi.Server.Hosting;
+using SocialRoi.Server.Reports;
+using SocialRoi.Storage;
+
+namespace SocialRoi.Server.Apis;
+
+/// <summary>SPEC §9: the quarterly executive pack (HTML, JSON, CSV), and the front page that leads to it.</summary>
+public static class ReportsApi
+{
+    public const string HtmlType = "text/html; charset=utf-8";
+
+    public static RouteGroupBuilder MapReportsApi(this RouteGroupBuilder api)
+    {
+        api.MapGet("/reports/quarterly", GetQuarterly)
+            .WithSummary("The quarterly executive pack: headline KPIs versus the previous quarter, costs, revenue by platform, top posts, funnel, health, goals, methodology")
+            .Produces<QuarterlyReport>()
+            .Produces<string>(StatusCodes.Status200OK, "text/html", "text/csv")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return api;
+    }
+
+    public static WebApplication MapFrontPage(this WebApplication app)
+    {
+        app.MapGet("/", GetFrontPage).WithSummary("A front page: every account with this quarter's headline KPIs and worst health checks").Produces<string>(StatusCodes.Status200OK, "text/html");
+        return app;
+    }
+
+    private static async Task<IResult> GetQuarterly(
+        HttpContext http, string? account, string? quarter, string? format, IGrainFactory grains, TimeProvider time)
+    {
+        if (string.IsNullOrEmpty(account))
+            throw new QueryParameterException("account", account ?? "", "account is required: the account whose quarterly pack to make");
+        var now = time.GetUtcNow();
+        var period = QueryParameters.Quarter(quarter, now);
+        var report = await grains.GetGrain<IAccountGrain>(account).GetQuarterlyReportAsync(period, now);
+        if (report is null) return Problems.UnknownAccount(account);
+        return format switch
+        {
+            null or "html" => Results.Content(QuarterlyReportPage.Render(report), HtmlType),
+            "json" => Results.Ok(report),
+            "csv" => Results.Text(ReportCsv.Write(JsonSerializer.SerializeToNode(report, ApiResults.Options(http))!.AsObject()), ApiResults.CsvType),
+            _ => throw new QueryParameterException("format", format, "format must be html, json or csv"),
+        };
+    }
+
+    private static async Task<IResult> GetFrontPage(IAccountCatalog catalog, IGrainFactory grains, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var quarter = Quarter.Containing(now);
+        var reports = new List<QuarterlyReport>();
+        foreach (var account in await catalog.ListAccountsAsync(cancellationToken))
+        {
+            if (await grains.GetGrain<IAccountGrain>(account.Account).GetQuarterlyReportAsync(quarter, now) is { } report) reports.Add(report);
+        }
+        return Results.Content(FrontPage.Render(reports, quarter), HtmlType);
+    }
+}
