@@ -86,6 +86,43 @@ public class CliTests
     }
 
     [Fact]
+    public async Task Report_writes_the_same_quarterly_pack_as_the_api_from_a_running_server_or_its_own_silo()
+    {
+        await using var data = await TestStore.CreateAsync(TestStore.Sqlite);
+        var directory = Directory.CreateTempSubdirectory("socialroi-report-").FullName;
+        try
+        {
+            string served;
+            using (var server = SocialRoiProcess.Serve(data.Uri))
+            {
+                using var http = new HttpClient();
+                await server.WaitUntilReadyAsync(http);
+                var body = new StringContent(new JsonArray(RandomHistory.Make(seed: 8, size: 600).Select(e => (JsonNode)e).ToArray()).ToJsonString(),
+                    System.Text.Encoding.UTF8, "application/json");
+                (await http.PostAsync(new Uri(server.Address, "/api/v1/events"), body)).EnsureSuccessStatusCode();
+                served = await http.GetStringAsync(new Uri(server.Address, "/api/v1/reports/quarterly?account=acme&quarter=2026Q3&format=json"));
+
+                var remote = Path.Combine(directory, "remote.json");
+                var (exitCode, output) = await SocialRoiProcess.RunAsync("report", "--account", "acme", "--quarter", "2026Q3", "--format", "json",
+                    "--out", remote, "--to", server.Address.ToString());
+                Assert.True(exitCode == 0, output);
+                Assert.Equal(served, await File.ReadAllTextAsync(remote));
+            }
+
+            var own = Path.Combine(directory, "pack.html");
+            var local = await SocialRoiProcess.RunAsync("report", "--account", "acme", "--quarter", "2026Q3", "--out", own, "--storage", data.Uri);
+            Assert.True(local.ExitCode == 0, local.Output);
+            var html = await File.ReadAllTextAsync(own);
+            var kpi = JsonNode.Parse(served)!["kpis"]![0]!;
+            Assert.Contains($"data-kpi=\"{kpi["name"]}\" data-value=\"{kpi["current"]!.ToJsonString()}\"", html);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Import_of_a_missing_file_says_so_and_fails()
     {
         var (exitCode, output) = await SocialRoiProcess.RunAsync("import", "/no/such/events.ndjson", "--storage", "sqlite:/tmp/unused.db");

@@ -36,7 +36,7 @@ public static class Html
         .kpis { display: grid; grid-template-columns: repeat(4, 1fr); gap: 8px; }
         .kpi { border: 1px solid #dfe3ea; border-radius: 6px; padding: 7px 9px; break-inside: avoid; }
         .kpi .label { color: #5b6475; font-size: 8.5pt; }
-        .kpi .value { font-size: 14pt; font-weight: 650; }
+        .kpi .value { font-size: 12.5pt; font-weight: 650; white-space: nowrap; }
         .kpi .change { font-size: 8.5pt; color: #5b6475; }
         .fail { color: #b42318; font-weight: 600; } .warn { color: #b54708; font-weight: 600; }
         .ok { color: #067647; } .unknown { color: #667085; }

@@ -57,7 +57,7 @@ public static class QuarterlyReportPage
         foreach (var kpi in report.Kpis)
         {
             var change = kpi.Change is { } delta
-                ? $"{(delta >= 0 ? "+" : "−")}{format(kpi.Name, Math.Abs(delta))} vs {report.PreviousQuarter}"
+                ? $"{(delta >= 0 ? "+" : "−")}{Difference(kpi.Name, Math.Abs(delta), format)} vs {report.PreviousQuarter}"
                 : $"no comparison with {report.PreviousQuarter}";
             grid.Append($"<div class=\"kpi\" data-kpi=\"{kpi.Name}\" data-value=\"{Html.Raw(kpi.Current)}\" data-previous=\"{Html.Raw(kpi.Previous)}\">")
                 .Append($"<div class=\"label\">{KpiLabels[kpi.Name]}</div><div class=\"value\">{format(kpi.Name, kpi.Current)}</div>")
@@ -65,6 +65,10 @@ public static class QuarterlyReportPage
         }
         return grid.Append("</div>").ToString();
     }
+
+    // A change of a share is in percentage points, not per cent of itself.
+    private static string Difference(string kpi, decimal delta, Func<string, decimal?, string> format) =>
+        kpi is "roi" or "vanityShare" or "responseRate" ? Html.Count(delta * 100) + " pts" : format(kpi, delta);
 
     private static List<(string, decimal)> CostBars(QuarterlyReport report)
     {
@@ -87,7 +91,7 @@ public static class QuarterlyReportPage
         var rows = report.Funnel;
         var stages = new List<(string, decimal)>
         {
-            ("posts", rows.Sum(r => r.Posts)), ("impressions", rows.Sum(r => r.Impressions)), ("engagements", rows.Sum(r => r.Engagements)),
+            ("posts", rows.Sum(r => r.Posts)), ("engagements", rows.Sum(r => r.Engagements)),
             ("conversations", rows.Sum(r => r.Conversations)), ("leads (attributed)", rows.Sum(r => r.AttributedLeads)),
             ("conversions (attributed)", rows.Sum(r => r.AttributedConversions)),
         };
@@ -95,6 +99,7 @@ public static class QuarterlyReportPage
         foreach (var row in rows)
             table.Append($"<tr><td>{Html.Escape(row.Key)}</td><td class=\"n\">{row.Posts:N0}</td><td class=\"n\">{row.Impressions:N0}</td><td class=\"n\">{row.Engagements:N0}</td>")
                 .Append($"<td class=\"n\">{row.Conversations:N0}</td><td class=\"n\">{Html.Count(row.AttributedConversions)}</td><td class=\"n\">{money(row.AttributedRevenue)}</td><td class=\"n\">{Html.Percent(row.Roi)}</td></tr>");
+        // Impressions are in the table: on the chart they would dwarf every stage that matters.
         return BarChart.Render("The funnel", stages, v => Html.Count(v)) + table.Append("</table>");
     }
 
