@@ -41,6 +41,10 @@ public interface IAccountGrain : IGrainWithStringKey
     [Alias("GetHealth")]
     Task<IReadOnlyList<HealthCheck>?> GetHealthAsync(DateTimeOffset asOf);
 
+    /// <summary>SPEC §10: the figures the live boards show, over a trailing window ending now.</summary>
+    [Alias("GetLiveFigures")]
+    Task<LiveFigures?> GetLiveFiguresAsync(TimeRange window, DateTimeOffset now);
+
     /// <summary>SPEC §9: the quarterly executive pack; now decides whether the quarter is still running.</summary>
     [Alias("GetQuarterlyReport")]
     Task<QuarterlyReport?> GetQuarterlyReportAsync(Quarter quarter, DateTimeOffset now);

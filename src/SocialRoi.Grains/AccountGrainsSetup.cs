@@ -23,6 +23,7 @@ public static class AccountGrainsSetup
         silo.UseSystemTextJsonGrainStorageSerializer();
         silo.Services.AddSerializer(serializer => serializer.AddDomainRecords());
         silo.AddIncomingGrainCallFilter<GrainCallMetrics>();
+        silo.Services.AddSingleton<AccountMetrics>();
         return silo;
     }
 }

@@ -1,5 +1,9 @@
 using BenchmarkDotNet.Running;
 using SocialRoi.Benchmarks;
 
-if (args is ["activation"]) await AccountActivation.RunAsync();
-else BenchmarkSwitcher.FromAssembly(typeof(AccountFiguresBenchmarks).Assembly).Run(args);
+switch (args)
+{
+    case ["activation"]: await AccountActivation.RunAsync(); break;
+    case ["scrape"]: await MetricsScrape.RunAsync(); break;
+    default: BenchmarkSwitcher.FromAssembly(typeof(AccountFiguresBenchmarks).Assembly).Run(args); break;
+}

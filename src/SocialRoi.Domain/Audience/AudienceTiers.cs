@@ -55,6 +55,12 @@ public static class AudienceTiers
     public static int Followers(HistoryIndex index, DateTimeOffset instant) =>
         index.FollowHistories.Count(history => IsFollowing(history.Events, instant));
 
+    /// <summary>Followers at an instant, per platform (platforms with none are left out).</summary>
+    public static IReadOnlyDictionary<string, int> FollowersByPlatform(HistoryIndex index, DateTimeOffset instant) =>
+        index.FollowHistories.Where(history => IsFollowing(history.Events, instant))
+            .GroupBy(history => history.Member.Platform, StringComparer.Ordinal)
+            .ToDictionary(platform => platform.Key, platform => platform.Count(), StringComparer.Ordinal);
+
     private static bool IsAnsweredBefore(HistoryIndex index, EngagementEvent inbound, DateTimeOffset instant) =>
         index.FirstAnswer(inbound) is { } answeredAt && answeredAt < instant;
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Orleans.Storage;
 using SocialRoi.Domain.Accounts;
 using SocialRoi.Domain.Analytics;
@@ -6,6 +7,7 @@ using SocialRoi.Domain.Events;
 using SocialRoi.Domain.Health;
 using SocialRoi.Domain.Reports;
 using SocialRoi.Domain.Time;
+using SocialRoi.Grains.Calls;
 using SocialRoi.Grains.Interfaces;
 using SocialRoi.Storage;
 
@@ -19,7 +21,8 @@ namespace SocialRoi.Grains.Accounts;
 public sealed class AccountGrain(
     [PersistentState(AccountState.Name, AccountState.Storage)] IPersistentState<AccountState> state,
     IEventLog log,
-    IAccountCatalog catalog) : Grain, IAccountGrain
+    IAccountCatalog catalog,
+    AccountMetrics metrics) : Grain, IAccountGrain
 {
     private readonly AccountHistory _history = new();
     private bool _configured;
@@ -43,6 +46,13 @@ public sealed class AccountGrain(
             state.State = new AccountState { Settings = saved.Settings, Goals = saved.Goals };
             _configured = true;
         }
+        metrics.Activated();
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        metrics.Deactivated();
+        return Task.CompletedTask;
     }
 
     public async Task<IReadOnlyList<EventOutcome>> RecordAsync(EventBatch batch)
@@ -60,7 +70,9 @@ public sealed class AccountGrain(
                 toStore.Add(i);
         }
 
+        var started = Stopwatch.GetTimestamp();
         var results = await log.AppendAsync(toStore.Select(i => events[i]).ToList(), CancellationToken.None);
+        metrics.Wrote(started);
         for (var j = 0; j < toStore.Count; j++)
         {
             var e = events[toStore[j]];
@@ -70,7 +82,9 @@ public sealed class AccountGrain(
                 AppendOutcome.Duplicate => EventOutcome.Duplicate,
                 _ => EventOutcome.Rejected($"id \"{e.Id}\" is already stored with different content; the stored event stays"),
             };
-            if (results[j].Outcome == AppendOutcome.Stored) _history.Add(e);
+            if (results[j].Outcome != AppendOutcome.Stored) continue;
+            _history.Add(e);
+            metrics.Stored(e);
         }
         return outcomes!;
     }
@@ -95,6 +109,9 @@ public sealed class AccountGrain(
 
     public Task<IReadOnlyList<HealthCheck>?> GetHealthAsync(DateTimeOffset asOf) =>
         Answer(() => HealthChecks.Evaluate(_history.Index.Before(asOf), state.State.Goals, asOf));
+
+    public Task<LiveFigures?> GetLiveFiguresAsync(TimeRange window, DateTimeOffset now) =>
+        Answer(() => LiveFigures.Measure(Account, _history, Settings, state.State.Goals, window, now));
 
     public Task<QuarterlyReport?> GetQuarterlyReportAsync(Quarter quarter, DateTimeOffset now) =>
         Answer(() => QuarterlyReport.Build(Account, _history, Settings, state.State.Goals, quarter, now));

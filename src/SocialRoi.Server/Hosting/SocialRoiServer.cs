@@ -5,6 +5,7 @@ using Orleans.Dashboard;
 using Orleans.Runtime;
 using SocialRoi.Server.Apis;
 using SocialRoi.Server.Ingest;
+using SocialRoi.Server.Metrics;
 using SocialRoi.Storage;
 
 namespace SocialRoi.Server.Hosting;
@@ -49,12 +50,14 @@ public sealed class SocialRoiServer : IAsyncDisposable
         builder.Services.AddSingleton(storage); // owned (and disposed) by whoever opened it
         builder.Services.AddSingleton(limits);
         builder.Services.AddSingleton<EventIngest>();
+        builder.Services.AddSocialRoiMetrics(builder.Configuration.GetSection("Metrics").Get<MetricsOptions>() ?? new MetricsOptions());
         builder.UseOrleans(silo => SiloSetup.Configure(silo, storage, node, builder.Configuration));
 
         var app = builder.Build();
         app.UseExceptionHandler(); // anything unforeseen: a problem+json 500, not an empty answer
         app.UseStatusCodePages();  // unknown paths and methods: problem+json too
         app.Use(TranslateErrors);
+        app.MapSocialRoiMetrics();
         var api = app.MapGroup("/api/v1");
         api.MapEventsApi();
         api.MapAccountsApi();

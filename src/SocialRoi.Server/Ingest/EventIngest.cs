@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using System.Text.Json;
 using SocialRoi.Domain.Events;
 using SocialRoi.Grains.Interfaces;
+using SocialRoi.Server.Metrics;
 
 namespace SocialRoi.Server.Ingest;
 
@@ -9,10 +11,11 @@ namespace SocialRoi.Server.Ingest;
 /// append them durably, then apply them), and report per event. Valid events are kept even
 /// when others in the batch are rejected.
 /// </summary>
-public sealed class EventIngest(IGrainFactory grains, TimeProvider time)
+public sealed class EventIngest(IGrainFactory grains, TimeProvider time, IngestMetrics metrics)
 {
     public async Task<IngestReport> IngestAsync(IReadOnlyList<SubmittedEvent> batch)
     {
+        var started = Stopwatch.GetTimestamp();
         var now = time.GetUtcNow();
         var rejected = new List<Rejection>();
         var valid = new List<(SubmittedEvent Submitted, EngagementEvent Event)>();
@@ -45,7 +48,9 @@ public sealed class EventIngest(IGrainFactory grains, TimeProvider time)
             }
         }
         rejected.Sort((a, b) => a.Index.CompareTo(b.Index));
-        return new IngestReport(accepted, duplicates, rejected);
+        var report = new IngestReport(accepted, duplicates, rejected);
+        metrics.Record(report, started);
+        return report;
     }
 
     /// <summary>STYLE: an error names the event by index and id, then the field, value and rule.</summary>
