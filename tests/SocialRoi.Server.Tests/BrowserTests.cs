@@ -13,11 +13,8 @@ public class BrowserTests
     public async Task The_demo_pack_prints_to_a_few_pages_and_the_front_page_renders_with_every_section_and_kpi()
     {
         await using var data = await TestStore.CreateAsync(TestStore.Sqlite);
-        using var demo = SocialRoiProcess.Start("demo", data.Uri);
         using var http = new HttpClient();
-        await demo.WaitUntilReadyAsync(http, within: TimeSpan.FromMinutes(1));
-        var deadline = DateTime.UtcNow.AddMinutes(1);
-        while (!demo.Output.Contains("SocialRoi demo is serving") && DateTime.UtcNow < deadline) await Task.Delay(200);
+        using var demo = await SocialRoiProcess.StartDemoAsync(data.Uri, http, within: TimeSpan.FromMinutes(1));
 
         var pack = new Uri(demo.Address, "/api/v1/reports/quarterly?account=northwind-coffee&quarter=2026Q3");
         var html = await http.GetStringAsync(pack);

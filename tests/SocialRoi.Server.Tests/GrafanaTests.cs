@@ -75,11 +75,8 @@ public class GrafanaTests
     public async Task Every_panel_query_returns_data_from_real_prometheus_and_postgresql_on_the_demo()
     {
         await using var data = await TestStore.CreateAsync(TestStore.Postgres);
-        using var demo = SocialRoiProcess.Start("demo", data.Uri);
         using var http = new HttpClient();
-        await demo.WaitUntilReadyAsync(http, within: TimeSpan.FromMinutes(2));
-        var deadline = DateTime.UtcNow.AddMinutes(2);
-        while (!demo.Output.Contains("SocialRoi demo is serving") && DateTime.UtcNow < deadline) await Task.Delay(200);
+        using var demo = await SocialRoiProcess.StartDemoAsync(data.Uri, http, within: TimeSpan.FromMinutes(2));
         await using var prometheus = await PrometheusServer.StartAsync(demo.Address);
         await prometheus.WaitForScrapesAsync(5, TimeSpan.FromMinutes(1));
 

@@ -24,11 +24,8 @@ public class MetricsTests
     public async Task Every_socialroi_family_of_the_demo_passes_promtool_check_metrics_with_no_finding()
     {
         await using var data = await TestStore.CreateAsync(TestStore.Sqlite);
-        using var demo = SocialRoiProcess.Start("demo", data.Uri);
         using var http = new HttpClient();
-        await demo.WaitUntilReadyAsync(http, within: TimeSpan.FromMinutes(1));
-        var deadline = DateTime.UtcNow.AddMinutes(1);
-        while (!demo.Output.Contains("SocialRoi demo is serving") && DateTime.UtcNow < deadline) await Task.Delay(200);
+        using var demo = await SocialRoiProcess.StartDemoAsync(data.Uri, http, within: TimeSpan.FromMinutes(1));
 
         var scrape = await http.GetStringAsync(new Uri(demo.Address, "/metrics"));
         var families = SocialRoiFamilies(scrape);

@@ -46,6 +46,17 @@ public sealed class SocialRoiProcess : IDisposable
         StartWith("serve", ["--storage", storageUri, "--cluster", "--cluster-id", clusterId,
             "--silo-port", Services.FreeLoopbackPort().ToString(), "--gateway-port", Services.FreeLoopbackPort().ToString()], environment: null);
 
+    /// <summary>Starts socialroi demo and waits until it has loaded the demo data and says it is serving.</summary>
+    public static async Task<SocialRoiProcess> StartDemoAsync(string storageUri, HttpClient http, TimeSpan within)
+    {
+        var demo = Start("demo", storageUri);
+        await demo.WaitUntilReadyAsync(http, within);
+        var deadline = DateTime.UtcNow + within;
+        while (!demo.Output.Contains("SocialRoi demo is serving") && DateTime.UtcNow < deadline) await Task.Delay(200);
+        Assert.Contains("SocialRoi demo is serving", demo.Output);
+        return demo;
+    }
+
     /// <summary>Starts serve taking its storage from the environment, as a deployment would.</summary>
     public static SocialRoiProcess ServeWithEnvironment(IReadOnlyDictionary<string, string> environment) =>
         StartWith("serve", [], environment);

@@ -19,6 +19,7 @@ public sealed class HistoryIndex
     private readonly Dictionary<string, List<EngagementEvent>> _repliesByRef = new(StringComparer.Ordinal);
     private readonly Dictionary<string, EngagementEvent> _postEvents = new(StringComparer.Ordinal);
     private Dictionary<string, DateTimeOffset>? _firstPurchases;
+    private (int End, HistoryIndex Index)? _before;
 
     public HistoryIndex(IEnumerable<EngagementEvent> events)
     {
@@ -69,11 +70,19 @@ public sealed class HistoryIndex
         for (var i = FirstAtOrAfter(Ordered, range.From); i < end; i++) yield return Ordered[i];
     }
 
-    /// <summary>The index of the events before an instant (links included only if made before it): this one when nothing is later.</summary>
+    /// <summary>
+    /// The index of the events before an instant (links included only if made before it): this one
+    /// when nothing is later. The last one built is kept, since "before now" holds the same events
+    /// from one call to the next until time passes an event.
+    /// </summary>
     public HistoryIndex Before(DateTimeOffset instant)
     {
         var end = FirstAtOrAfter(Ordered, instant);
-        return end == Ordered.Count ? this : new HistoryIndex(Ordered.Take(end));
+        if (end == Ordered.Count) return this;
+        if (_before is { } kept && kept.End == end) return kept.Index;
+        var index = new HistoryIndex(Ordered.Take(end));
+        _before = (end, index);
+        return index;
     }
 
     /// <summary>Whether any of a time-ordered list's events lies in the range.</summary>

@@ -33,15 +33,16 @@ public sealed record LiveFigures(
         string account, AccountHistory history, AccountSettings settings, IReadOnlyList<Goal> goals, TimeRange window, DateTimeOffset now)
     {
         var index = history.Index;
-        var summary = AccountSummary.Compute(account, history, settings, window, AttributionModel.LastTouch);
         var attribution = new Attribution(index, settings, AttributionModel.LastTouch);
+        var audience = AudienceTiers.Count(index, window);
+        var responses = ResponseTimes.Measure(index, window);
         var money = MoneyFigures.Measure(index, attribution, settings, window);
         var funnel = Analytics.Funnel.Compute(index, attribution, settings, window, FunnelDimension.Platform);
         var health = HealthChecks.Evaluate(index.Before(now), goals, now);
         return new LiveFigures(
-            account, summary.Audience, AudienceTiers.FollowersByPlatform(index, window.To), summary.VanityShare,
-            summary.AttributedRevenue, summary.DirectRevenue, CostByCategory.From(money.CostByCategory), summary.Roi,
-            summary.ResponseRate, summary.MedianResponseMinutes * 60, summary.P90ResponseMinutes * 60,
+            account, audience, AudienceTiers.FollowersByPlatform(index, window.To), audience.VanityShare(),
+            money.AttributedRevenue, money.DirectRevenue, CostByCategory.From(money.CostByCategory), money.Roi,
+            responses.ResponseRate, responses.MedianResponseMinutes * 60, responses.P90ResponseMinutes * 60,
             funnel.Select(row => new FunnelStages(row.Key, row.Posts, row.Impressions, row.Engagements, row.Conversations, row.AttributedConversions)).ToList(),
             health.Where(c => c.Status != "unknown")
                 .ToDictionary(c => c.Id, c => WireNames<HealthStatus>.TryParse(c.Status, out var status) ? status : HealthStatus.Unknown, StringComparer.Ordinal));
