@@ -1,10 +1,10 @@
 namespace SocialRoi.Storage;
 
 /// <summary>
-/// One opened store: the event log, the accounts catalog, and Orleans' grain state tables live side
-/// by side in it.
+/// One opened store: the event log, the accounts catalog, the API keys and Orleans' grain state
+/// tables live side by side in it.
 /// </summary>
-public interface IStorage : IEventLog, IAccountCatalog, IAsyncDisposable
+public interface IStorage : IEventLog, IAccountCatalog, IApiKeyStore, IAsyncDisposable
 {
     /// <summary>Where the data lives, for start-up messages (never includes a password).</summary>
     string Description { get; }

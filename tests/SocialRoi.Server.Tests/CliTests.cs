@@ -123,6 +123,30 @@ public class CliTests
     }
 
     [Fact]
+    public async Task Import_rejects_a_line_that_is_not_utf8_naming_its_byte_and_stores_the_others()
+    {
+        await using var data = await TestStore.CreateAsync(TestStore.Sqlite);
+        var file = Path.Combine(Path.GetTempPath(), $"socialroi-import-{Guid.NewGuid():N}.ndjson");
+        var first = System.Text.Encoding.UTF8.GetBytes(Ev.Make("follow", "f1", 1, new { platform = "x", actor = "ann" }).ToJsonString() + "\n");
+        var broken = System.Text.Encoding.UTF8.GetBytes("""{"id":"f2","account":"acme","type":"follow","at":"2026-07-01T00:00:00Z","platform":"x","actor":"b""");
+        var last = System.Text.Encoding.UTF8.GetBytes("b\"}\n" + Ev.Make("follow", "f3", 1, new { platform = "x", actor = "cy" }).ToJsonString() + "\n");
+        await File.WriteAllBytesAsync(file, [.. first, .. broken, 0xC3, .. last]); // 0xC3 starts a two-byte sequence that never ends
+        try
+        {
+            var (exitCode, output) = await SocialRoiProcess.RunAsync("import", file, "--storage", data.Uri);
+            Assert.Equal(3, exitCode);
+            Assert.Contains("2 accepted, 0 duplicates, 1 rejected", output);
+            Assert.Contains($"event 1: line is not valid UTF-8 at byte offset {first.Length + broken.Length} (0xC3)", output);
+            await using var storage = await data.OpenAsync();
+            Assert.Equal(["f1", "f3"], (await storage.ReadAccountAsync("acme", CancellationToken.None)).Select(l => l.Event.Id).Order());
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
     public async Task Import_of_a_missing_file_says_so_and_fails()
     {
         var (exitCode, output) = await SocialRoiProcess.RunAsync("import", "/no/such/events.ndjson", "--storage", "sqlite:/tmp/unused.db");

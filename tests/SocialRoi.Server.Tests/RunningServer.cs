@@ -36,6 +36,10 @@ public sealed class RunningServer : IAsyncDisposable
     public static async Task<RunningServer> StartAsync(string kind, params string[] configuration) =>
         await StartAsync(await TestStore.CreateAsync(kind), owned: true, configuration);
 
+    /// <summary>A server on a store the test prepared, removed with the server.</summary>
+    public static Task<RunningServer> StartOwningAsync(TestStore store, params string[] configuration) =>
+        StartAsync(store, owned: true, configuration);
+
     /// <summary>A server on a store the test keeps (to restart on it).</summary>
     public static Task<RunningServer> StartAsync(TestStore store, params string[] configuration) =>
         StartAsync(store, owned: false, configuration);

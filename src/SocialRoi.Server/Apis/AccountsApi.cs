@@ -4,6 +4,7 @@ using SocialRoi.Domain.Events;
 using SocialRoi.Domain.Time;
 using SocialRoi.Grains.Interfaces;
 using SocialRoi.Server.Hosting;
+using SocialRoi.Server.Security;
 using SocialRoi.Storage;
 
 namespace SocialRoi.Server.Apis;
@@ -21,6 +22,7 @@ public static class AccountsApi
             .WithSummary("Accounts with their settings and event counts")
             .Produces<AccountListing[]>();
         api.MapPut("/accounts/{account}", UpdateSettings)
+            .RequireScope(Scopes.Admin)
             .WithSummary("Change an account's settings; fields left out keep their value")
             .Accepts<SettingsBody>("application/json")
             .Produces<AccountListing>()
@@ -38,7 +40,8 @@ public static class AccountsApi
     private static async Task<IResult> ListAccounts(HttpContext http, IAccountCatalog catalog, CancellationToken cancellationToken)
     {
         var accounts = await catalog.ListAccountsAsync(cancellationToken);
-        return ApiResults.Rows(http, accounts.Select(a => Listing(a.Settings, a.Account, a.Events)).ToList());
+        var caller = http.Caller(); // a key sees only its own accounts
+        return ApiResults.Rows(http, accounts.Where(a => caller.Allows(a.Account)).Select(a => Listing(a.Settings, a.Account, a.Events)).ToList());
     }
 
     private static async Task<IResult> UpdateSettings(

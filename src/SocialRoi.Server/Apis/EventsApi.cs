@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 using SocialRoi.Server.Hosting;
 using SocialRoi.Server.Ingest;
+using SocialRoi.Server.Security;
+using System.Text.Json;
 
 namespace SocialRoi.Server.Apis;
 
@@ -12,6 +14,7 @@ public static class EventsApi
     public static RouteGroupBuilder MapEventsApi(this RouteGroupBuilder api)
     {
         api.MapPost("/events", PostEvents)
+            .RequireScope(Scopes.Ingest)
             .WithSummary("Ingest one event, a JSON array of events, or NDJSON (application/x-ndjson)")
             .AddOpenApiOperationTransformer(DescribeBody)
             .Produces<IngestReport>()
@@ -20,11 +23,11 @@ public static class EventsApi
         return api;
     }
 
-    private static async Task<IResult> PostEvents(HttpContext http, EventIngest ingest, IngestLimits limits)
+    private static async Task<IResult> PostEvents(HttpContext http, EventIngest ingest, IngestLimits limits, BatchBody reader)
     {
         var sizeFeature = http.Features.Get<IHttpMaxRequestBodySizeFeature>();
         if (sizeFeature is { IsReadOnly: false }) sizeFeature.MaxRequestBodySize = limits.MaxBodyBytes;
-        if (http.Request.ContentLength > limits.MaxBodyBytes) return Problems.TooLarge(limits.MaxBodyBytes);
+        if (http.Request.ContentLength > limits.MaxBodyBytes) return TooLarge(http, limits);
 
         byte[] body;
         try
@@ -35,7 +38,7 @@ public static class EventsApi
         }
         catch (BadHttpRequestException tooLarge) when (tooLarge.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            return Problems.TooLarge(limits.MaxBodyBytes);
+            return TooLarge(http, limits);
         }
 
         // Anything not declared NDJSON is read as JSON, so a bare `curl -d` works too.
@@ -43,15 +46,36 @@ public static class EventsApi
         IReadOnlyList<SubmittedEvent> batch;
         try
         {
-            batch = BatchBody.Read(body, isNdjson);
+            batch = reader.Read(body, isNdjson);
         }
         catch (UnreadableBodyException unreadable)
         {
             return Problems.BadRequest(unreadable.Message);
         }
+        catch (BatchTooLargeException tooMany)
+        {
+            return Results.Problem(detail: tooMany.Message, statusCode: StatusCodes.Status413PayloadTooLarge, title: "Too many events in one batch");
+        }
+        if (Foreign(http.Caller(), batch) is { Count: > 0 } foreign)
+            return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not allowed with this key",
+                detail: $"this key may not write to account(s) {string.Join(", ", foreign)}; nothing of the batch was stored");
         // The answer is written only after every account's part of the batch has committed.
         return Results.Ok(await ingest.IngestAsync(batch));
     }
+
+    // The rest of the body stays unread, so the connection cannot carry another request: say so,
+    // or a client reusing it would find its next answer cut off.
+    private static IResult TooLarge(HttpContext http, IngestLimits limits)
+    {
+        http.Response.Headers.Connection = "close";
+        return Problems.TooLarge(limits.MaxBodyBytes);
+    }
+
+    // SPEC §11: a batch naming an account outside the key's is refused whole, before anything is stored.
+    private static List<string> Foreign(Caller caller, IReadOnlyList<SubmittedEvent> batch) =>
+        batch.Select(e => e.Json is { ValueKind: JsonValueKind.Object } json && json.TryGetProperty("account", out var account)
+                && account.ValueKind == JsonValueKind.String ? account.GetString() : null)
+            .OfType<string>().Where(account => !caller.Allows(account)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
 
     // Documents the body without declaring it to routing, which would answer 415 to a bare `curl -d`.
     private static async Task DescribeBody(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
@@ -68,10 +92,4 @@ public static class EventsApi
             },
         };
     }
-}
-
-/// <summary>Bound from "Ingest": the largest body POST /events takes (SPEC §7: 16 MiB by default).</summary>
-public sealed record IngestLimits
-{
-    public long MaxBodyBytes { get; init; } = 16 * 1024 * 1024;
 }

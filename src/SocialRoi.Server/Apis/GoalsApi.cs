@@ -1,6 +1,7 @@
 using SocialRoi.Domain.Accounts;
 using SocialRoi.Grains.Interfaces;
 using SocialRoi.Server.Hosting;
+using SocialRoi.Server.Security;
 
 namespace SocialRoi.Server.Apis;
 
@@ -14,6 +15,7 @@ public static class GoalsApi
             .Produces<GoalStatus[]>()
             .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapPut("/accounts/{account}/goals", ReplaceGoals)
+            .RequireScope(Scopes.Admin)
             .WithSummary("Replace the account's goals")
             .Accepts<GoalBody[]>("application/json")
             .Produces<GoalStatus[]>()

@@ -1,4 +1,5 @@
 using Orleans.Runtime;
+using SocialRoi.Server.Security;
 using SocialRoi.Storage;
 
 namespace SocialRoi.Server.Apis;
@@ -8,8 +9,9 @@ public static class HealthApi
 {
     public static WebApplication MapHealthApi(this WebApplication app)
     {
-        app.MapGet("/healthz", () => Results.Text("ok\n")).WithSummary("The process is up");
-        app.MapGet("/readyz", Ready).WithSummary("The silo is active in its cluster and storage is reachable");
+        // Open to load balancers and orchestrators, keys or not: they say nothing about any account.
+        app.MapGet("/healthz", () => Results.Text("ok\n")).WithSummary("The process is up").RequireScope(null);
+        app.MapGet("/readyz", Ready).WithSummary("The silo is active in its cluster and storage is reachable").RequireScope(null);
         return app;
     }
 

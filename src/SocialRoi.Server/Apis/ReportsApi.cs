@@ -1,9 +1,9 @@
-using System.Text.Json;
 using SocialRoi.Domain.Reports;
 using SocialRoi.Domain.Time;
 using SocialRoi.Grains.Interfaces;
 using SocialRoi.Server.Hosting;
 using SocialRoi.Server.Reports;
+using SocialRoi.Server.Security;
 using SocialRoi.Storage;
 
 namespace SocialRoi.Server.Apis;
@@ -39,21 +39,17 @@ public static class ReportsApi
         var period = QueryParameters.Quarter(quarter, now);
         var report = await grains.GetGrain<IAccountGrain>(account).GetQuarterlyReportAsync(period, now);
         if (report is null) return Problems.UnknownAccount(account);
-        return format switch
-        {
-            null or "html" => Results.Content(QuarterlyReportPage.Render(report), HtmlType),
-            "json" => Results.Ok(report),
-            "csv" => Results.Text(ReportCsv.Write(JsonSerializer.SerializeToNode(report, ApiResults.Options(http))!.AsObject()), ApiResults.CsvType),
-            _ => throw new QueryParameterException("format", format, "format must be html, json or csv"),
-        };
+        var (body, contentType) = ReportFile.Render(report, format, ApiResults.Options(http));
+        return Results.Content(body, contentType);
     }
 
-    private static async Task<IResult> GetFrontPage(IAccountCatalog catalog, IGrainFactory grains, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<IResult> GetFrontPage(HttpContext http, IAccountCatalog catalog, IGrainFactory grains, TimeProvider time, CancellationToken cancellationToken)
     {
+        var caller = http.Caller();
         var now = time.GetUtcNow();
         var quarter = Quarter.Containing(now);
         var reports = new List<QuarterlyReport>();
-        foreach (var account in await catalog.ListAccountsAsync(cancellationToken))
+        foreach (var account in (await catalog.ListAccountsAsync(cancellationToken)).Where(a => caller.Allows(a.Account)))
         {
             if (await grains.GetGrain<IAccountGrain>(account.Account).GetQuarterlyReportAsync(quarter, now) is { } report) reports.Add(report);
         }

@@ -23,8 +23,18 @@ public static class DemoCommand
             return 2;
         }
         await using var storage = await StorageUri.OpenAsync(storageUri, cancellationToken);
-        await using var server = await SocialRoiServer.StartAsync(urls, storage, [], cancellationToken);
-        var ingest = NdjsonImport.Into(server.Services.GetRequiredService<EventIngest>());
+        SocialRoiServer server;
+        try
+        {
+            server = await SocialRoiServer.StartAsync(urls, storage, [], cancellationToken);
+        }
+        catch (NodeConfigurationException refused)
+        {
+            Console.Error.WriteLine(refused.Message);
+            return 2;
+        }
+        await using var running = server;
+        var ingest = NdjsonImport.Into(server.Services.GetRequiredService<EventIngest>(), server.Services.GetRequiredService<BatchBody>());
         var report = await ImportProgress.RunAsync("Loading demo data",
             progress => NdjsonImport.RunAsync(seeds, ingest, progress, cancellationToken));
         ImportProgress.Print(report, storage.Description);
@@ -42,6 +52,7 @@ public static class DemoCommand
               Orleans:   {new Uri(server.Address, "/dashboard/")}
             Ctrl+C stops it.
             """);
+        if (!server.KeysRequired) Console.WriteLine(ServeCommand.NoKeysWarning);
         await server.WaitForShutdownAsync(cancellationToken);
         return 0;
     }

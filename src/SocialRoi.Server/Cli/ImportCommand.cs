@@ -13,7 +13,7 @@ public static class ImportCommand
     /// <summary>Exit code when the file had events that were rejected (the good ones are stored).</summary>
     public const int SomeRejected = 3;
 
-    public static async Task<int> RunAsync(FileInfo file, string storageUri, string? to, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(FileInfo file, string storageUri, string? to, string? key, CancellationToken cancellationToken)
     {
         if (!file.Exists)
         {
@@ -23,18 +23,14 @@ public static class ImportCommand
         var title = $"Importing {file.Name}";
         if (to is not null)
         {
-            if (!Uri.TryCreate(to, UriKind.Absolute, out var server) || server.Scheme is not ("http" or "https"))
-            {
-                Console.Error.WriteLine($"--to must be the address of a running SocialRoi server, like http://127.0.0.1:5080, got \"{to}\"");
-                return 2;
-            }
-            using var remote = new RemoteIngest(new HttpClient { BaseAddress = server, Timeout = TimeSpan.FromMinutes(5) });
+            if (RemoteServer.Parse(to) is not { } server) return 2;
+            using var remote = new RemoteIngest(RemoteServer.Client(server, key));
             var sent = await ImportProgress.RunAsync(title, progress => NdjsonImport.RunAsync(file.FullName, remote.SendAsync, progress, cancellationToken));
             return ImportProgress.Print(sent, server.ToString()) ? 0 : SomeRejected;
         }
         await using var storage = await StorageUri.OpenAsync(storageUri, cancellationToken);
         await using var silo = await SocialRoiServer.StartAsync("http://127.0.0.1:0", storage, [], cancellationToken);
-        var ingest = NdjsonImport.Into(silo.Services.GetRequiredService<EventIngest>());
+        var ingest = NdjsonImport.Into(silo.Services.GetRequiredService<EventIngest>(), silo.Services.GetRequiredService<BatchBody>());
         var report = await ImportProgress.RunAsync(title, progress => NdjsonImport.RunAsync(file.FullName, ingest, progress, cancellationToken));
         return ImportProgress.Print(report, storage.Description) ? 0 : SomeRejected;
     }

@@ -3,7 +3,7 @@ using SocialRoi.Storage;
 
 namespace SocialRoi.Server.Cli;
 
-/// <summary>The socialroi command line: serve, demo, import, report.</summary>
+/// <summary>The socialroi command line: serve, demo, import, report, keys.</summary>
 public static class SocialRoiCommands
 {
     public const string DefaultUrls = "http://127.0.0.1:5080";
@@ -32,21 +32,22 @@ public static class SocialRoiCommands
         var demo = new Command("demo", "Run the HTTP API with the demo data set from seeds/ loaded") { urls, demoStorage };
         demo.SetAction((parsed, cancel) => DemoCommand.RunAsync(parsed.GetValue(urls)!, parsed.GetValue(demoStorage)!, cancel));
 
-        var import = new Command("import", "Import events from an NDJSON file through the account grains") { file, storage, to };
-        import.SetAction((parsed, cancel) => ImportCommand.RunAsync(parsed.GetValue(file)!, parsed.GetValue(storage)!, parsed.GetValue(to), cancel));
+        var key = new Option<string?>("--key") { Description = $"The API key to present to --to (default: env {RemoteServer.KeyVariable})" };
+        var import = new Command("import", "Import events from an NDJSON file through the account grains") { file, storage, to, key };
+        import.SetAction((parsed, cancel) => ImportCommand.RunAsync(parsed.GetValue(file)!, parsed.GetValue(storage)!, parsed.GetValue(to), parsed.GetValue(key), cancel));
 
         var account = new Option<string>("--account") { Description = "The account whose pack to write", Required = true };
         var quarter = new Option<string?>("--quarter") { Description = "The quarter, like 2026Q3 (default: the quarter running now)" };
         var format = new Option<string>("--format") { Description = "html, json or csv", DefaultValueFactory = _ => "html" };
         var output = new Option<FileInfo>("--out") { Description = "The file to write", Required = true };
         var reportTo = new Option<string?>("--to") { Description = "A running SocialRoi server to ask; without it, report runs its own silo on --storage" };
-        var report = new Command("report", "Write the quarterly executive pack to a file") { account, quarter, format, output, storage, reportTo };
+        var report = new Command("report", "Write the quarterly executive pack to a file") { account, quarter, format, output, storage, reportTo, key };
         report.SetAction((parsed, cancel) => ReportCommand.RunAsync(parsed.GetValue(account)!, parsed.GetValue(quarter), parsed.GetValue(format)!,
-            parsed.GetValue(output)!, parsed.GetValue(storage)!, parsed.GetValue(reportTo), cancel));
+            parsed.GetValue(output)!, parsed.GetValue(storage)!, parsed.GetValue(reportTo), parsed.GetValue(key), cancel));
 
         return new RootCommand("SocialRoi: which social media activity brings real customers and revenue, at what cost")
         {
-            serve, demo, import, report,
+            serve, demo, import, report, KeysCommand.Build(storage),
         };
     }
 }

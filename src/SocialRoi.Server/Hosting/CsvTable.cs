@@ -8,7 +8,8 @@ namespace SocialRoi.Server.Hosting;
 /// <summary>
 /// SPEC §7 CSV: the same figures as the JSON, one row per item, nested objects flattened with a
 /// dot (audience.total). RFC 4180: CRLF line ends, fields quoted when they hold a comma, quote or
-/// line break. Numbers and dates are written exactly as the JSON writes them (invariant, ISO 8601).
+/// line break. Numbers and dates are written exactly as the JSON writes them (invariant, ISO 8601);
+/// text that a spreadsheet would run as a formula is neutralised (<see cref="Text"/>).
 /// </summary>
 public static class CsvTable
 {
@@ -49,10 +50,18 @@ public static class CsvTable
         return node switch
         {
             null => "",
-            JsonValue value when value.GetValueKind() == JsonValueKind.String => value.GetValue<string>(),
+            JsonValue value when value.GetValueKind() == JsonValueKind.String => Text(value.GetValue<string>()),
             _ => node.ToJsonString(),
         };
     }
+
+    /// <summary>
+    /// A text cell a spreadsheet will not run: text that starts with =, +, -, @, tab or CR (a formula
+    /// to Excel, LibreOffice and Google Sheets) gets a leading apostrophe. Numbers are written as
+    /// numbers and never touched, so -3.5 stays a number.
+    /// </summary>
+    public static string Text(string value) =>
+        value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + value : value;
 
     /// <summary>One RFC 4180 field: quoted when it holds a comma, quote or line break.</summary>
     public static string Field(string value) =>

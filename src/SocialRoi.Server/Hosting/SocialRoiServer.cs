@@ -6,6 +6,7 @@ using Orleans.Runtime;
 using SocialRoi.Server.Apis;
 using SocialRoi.Server.Ingest;
 using SocialRoi.Server.Metrics;
+using SocialRoi.Server.Security;
 using SocialRoi.Storage;
 
 namespace SocialRoi.Server.Hosting;
@@ -15,12 +16,16 @@ public sealed class SocialRoiServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private SocialRoiServer(WebApplication app, Uri address, string node)
+    private SocialRoiServer(WebApplication app, Uri address, string node, bool keysRequired)
     {
         _app = app;
         Address = address;
         Node = node;
+        KeysRequired = keysRequired;
     }
+
+    /// <summary>False while no API key exists: then the server listens on loopback only and trusts every caller.</summary>
+    public bool KeysRequired { get; }
 
     /// <summary>Where the server listens (the real port when started on port 0).</summary>
     public Uri Address { get; }
@@ -41,6 +46,12 @@ public sealed class SocialRoiServer : IAsyncDisposable
         builder.WebHost.UseUrls(urls);
         var node = builder.Configuration.GetSection("Orleans").Get<NodeOptions>() ?? new NodeOptions();
         var limits = builder.Configuration.GetSection("Ingest").Get<IngestLimits>() ?? new IngestLimits();
+        var security = builder.Configuration.GetSection("Security").Get<SecurityOptions>() ?? new SecurityOptions();
+        var keys = await storage.ListKeysAsync(cancellationToken);
+        if (!keys.Any(k => k.RevokedAt is null) && !AccessControl.IsLoopbackOnly(urls))
+            throw new NodeConfigurationException(
+                $"SocialRoi will not listen on {urls} without an API key: anyone who reaches it could read and change every account. " +
+                $"Create a key first (socialroi keys create --scopes ingest,read,admin,metrics --accounts '*' --storage <the same storage>), or listen on http://127.0.0.1.");
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = limits.MaxBodyBytes);
 
         builder.Services.ConfigureHttpJsonOptions(json => ApiJson.Configure(json.SerializerOptions));
@@ -49,13 +60,21 @@ public sealed class SocialRoiServer : IAsyncDisposable
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(storage); // owned (and disposed) by whoever opened it
         builder.Services.AddSingleton(limits);
+        builder.Services.AddSingleton<BatchBody>();
         builder.Services.AddSingleton<EventIngest>();
+        builder.Services.AddSingleton(security);
+        builder.Services.AddSingleton<IApiKeyStore>(storage);
+        builder.Services.AddSingleton(services => ActivatorUtilities.CreateInstance<KeyRing>(services, keys));
+        builder.Services.AddHostedService(services => services.GetRequiredService<KeyRing>());
+        builder.Services.AddRateLimits(security);
         builder.Services.AddSocialRoiMetrics(builder.Configuration.GetSection("Metrics").Get<MetricsOptions>() ?? new MetricsOptions());
         builder.UseOrleans(silo => SiloSetup.Configure(silo, storage, node, builder.Configuration));
 
         var app = builder.Build();
         app.UseExceptionHandler(); // anything unforeseen: a problem+json 500, not an empty answer
         app.UseStatusCodePages();  // unknown paths and methods: problem+json too
+        app.Use(AccessControl.CheckAsync);
+        app.UseRateLimiter();
         app.Use(TranslateErrors);
         app.MapSocialRoiMetrics();
         var api = app.MapGroup("/api/v1");
@@ -67,8 +86,8 @@ public sealed class SocialRoiServer : IAsyncDisposable
         api.MapReportsApi();
         app.MapFrontPage();
         app.MapHealthApi();
-        app.MapOrleansDashboard("/dashboard");
-        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapOrleansDashboard("/dashboard").RequireScope(Scopes.Admin);
+        app.MapOpenApi("/openapi/{documentName}.json").RequireScope(Scopes.Read);
 
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -76,7 +95,7 @@ public sealed class SocialRoiServer : IAsyncDisposable
         var description = node.Cluster
             ? $"node {silo} of cluster \"{node.ClusterId}\""
             : $"embedded silo on {silo}";
-        return new SocialRoiServer(app, new Uri(address), description);
+        return new SocialRoiServer(app, new Uri(address), description, app.Services.GetRequiredService<KeyRing>().HasKeys);
     }
 
     public Task WaitForShutdownAsync(CancellationToken cancellationToken) => _app.WaitForShutdownAsync(cancellationToken);

@@ -1,5 +1,6 @@
 using OpenTelemetry.Metrics;
 using SocialRoi.Grains.Calls;
+using SocialRoi.Server.Security;
 
 namespace SocialRoi.Server.Metrics;
 
@@ -29,6 +30,6 @@ public static class MetricsEndpoint
             await http.RequestServices.GetRequiredService<LiveBoard>().RefreshAsync(http.RequestAborted);
             await next(http);
         }));
-        app.MapPrometheusScrapingEndpoint(Path);
+        app.MapPrometheusScrapingEndpoint(Path).RequireScope(Scopes.Metrics);
     }
 }

@@ -49,7 +49,7 @@ public static class ReportCsv
     }
 
     private static string Value(JsonNode node) =>
-        node is JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : node.ToJsonString();
+        node is JsonValue value && value.GetValueKind() == JsonValueKind.String ? CsvTable.Text(value.GetValue<string>()) : node.ToJsonString();
 
     private static void Row(StringBuilder text, string section, string item, string figure, string value) =>
         text.Append(CsvTable.Field(section)).Append(',').Append(CsvTable.Field(item)).Append(',')

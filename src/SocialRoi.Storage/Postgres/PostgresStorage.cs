@@ -171,6 +171,28 @@ public sealed class PostgresStorage : IStorage
         return await DbRows.ReadAsync(select, AccountRows.Read, cancellationToken);
     }
 
+    public async Task AddKeyAsync(StoredApiKey key, CancellationToken cancellationToken)
+    {
+        await using var insert = _dataSource.CreateCommand("INSERT INTO api_keys (id, key_hash, scopes, accounts, created_at) VALUES ($1, $2, $3, $4, $5)");
+        foreach (var value in new object[] { key.Id, key.Hash, ApiKeyRows.Join(key.Scopes), ApiKeyRows.Join(key.Accounts), key.CreatedAt.UtcDateTime })
+            insert.Parameters.Add(new NpgsqlParameter { Value = value });
+        await insert.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<StoredApiKey>> ListKeysAsync(CancellationToken cancellationToken)
+    {
+        await using var select = _dataSource.CreateCommand(ApiKeyRows.Select);
+        return await DbRows.ReadAsync(select, ApiKeyRows.Read, cancellationToken);
+    }
+
+    public async Task<bool> RevokeKeyAsync(string id, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        await using var revoke = _dataSource.CreateCommand("UPDATE api_keys SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL");
+        revoke.Parameters.Add(new NpgsqlParameter { Value = id });
+        revoke.Parameters.Add(new NpgsqlParameter { Value = at.UtcDateTime });
+        return await revoke.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
 
     private static string Redact(string uri) => System.Text.RegularExpressions.Regex.Replace(uri, "://([^:@/]+):[^@/]*@", "://$1:***@");

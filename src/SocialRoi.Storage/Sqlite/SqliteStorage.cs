@@ -156,6 +156,51 @@ public sealed class SqliteStorage : IStorage
         return await DbRows.ReadAsync(select, AccountRows.Read, cancellationToken);
     }
 
+    public async Task AddKeyAsync(StoredApiKey key, CancellationToken cancellationToken)
+    {
+        await _writer.WaitAsync(cancellationToken);
+        try
+        {
+            await using var connection = await OpenConnectionAsync(cancellationToken);
+            await using var insert = Command(connection, null,
+                "INSERT INTO api_keys (id, key_hash, scopes, accounts, created_at) VALUES ($id, $hash, $scopes, $accounts, $at)");
+            insert.Parameters["$id"].Value = key.Id;
+            insert.Parameters["$hash"].Value = key.Hash;
+            insert.Parameters["$scopes"].Value = ApiKeyRows.Join(key.Scopes);
+            insert.Parameters["$accounts"].Value = ApiKeyRows.Join(key.Accounts);
+            insert.Parameters["$at"].Value = key.CreatedAt.ToString("O", CultureInfo.InvariantCulture);
+            await insert.ExecuteNonQueryAsync(cancellationToken);
+        }
+        finally
+        {
+            _writer.Release();
+        }
+    }
+
+    public async Task<IReadOnlyList<StoredApiKey>> ListKeysAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        await using var select = Command(connection, null, ApiKeyRows.Select);
+        return await DbRows.ReadAsync(select, ApiKeyRows.Read, cancellationToken);
+    }
+
+    public async Task<bool> RevokeKeyAsync(string id, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        await _writer.WaitAsync(cancellationToken);
+        try
+        {
+            await using var connection = await OpenConnectionAsync(cancellationToken);
+            await using var revoke = Command(connection, null, "UPDATE api_keys SET revoked_at = $at WHERE id = $id AND revoked_at IS NULL");
+            revoke.Parameters["$id"].Value = id;
+            revoke.Parameters["$at"].Value = at.ToString("O", CultureInfo.InvariantCulture);
+            return await revoke.ExecuteNonQueryAsync(cancellationToken) == 1;
+        }
+        finally
+        {
+            _writer.Release();
+        }
+    }
+
     public ValueTask DisposeAsync()
     {
         SqliteConnection.ClearAllPools();
