@@ -4,7 +4,7 @@ namespace SocialRoi.Storage;
 /// One opened store: the event log, the accounts catalog, the API keys and Orleans' grain state
 /// tables live side by side in it.
 /// </summary>
-public interface IStorage : IEventLog, IAccountCatalog, IApiKeyStore, IAsyncDisposable
+public interface IStorage : IEventLog, IAccountCatalog, IApiKeyStore, IInstallationSecrets, IAsyncDisposable
 {
     /// <summary>Where the data lives, for start-up messages (never includes a password).</summary>
     string Description { get; }

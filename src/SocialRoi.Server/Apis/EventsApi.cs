@@ -72,7 +72,7 @@ public static class EventsApi
     }
 
     // SPEC §11: a batch naming an account outside the key's is refused whole, before anything is stored.
-    private static List<string> Foreign(Caller caller, IReadOnlyList<SubmittedEvent> batch) =>
+    public static List<string> Foreign(Caller caller, IReadOnlyList<SubmittedEvent> batch) =>
         batch.Select(e => e.Json is { ValueKind: JsonValueKind.Object } json && json.TryGetProperty("account", out var account)
                 && account.ValueKind == JsonValueKind.String ? account.GetString() : null)
             .OfType<string>().Where(account => !caller.Allows(account)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();

@@ -22,7 +22,11 @@ public static class SocialRoiCommands
             DefaultValueFactory = _ => "sqlite:./data/demo.db",
         };
         var node = new NodeFlags();
-        var file = new Argument<FileInfo>("file") { Description = "An NDJSON file, one event per line" };
+        var files = new Argument<FileInfo[]>("file") { Description = "Export files (CSV) or NDJSON event files", Arity = ArgumentArity.OneOrMore };
+        var importFormat = new Option<string>("--format") { Description = "events, shopify-orders, woocommerce-orders, stripe-payments, meta-ads, google-ads, meta-leads, meta-posts, x-posts, linkedin-posts, or csv with --map", DefaultValueFactory = _ => "events" };
+        var importAccount = new Option<string?>("--account") { Description = "The account the export belongs to (every format but events)" };
+        var platform = new Option<string?>("--platform") { Description = "The platform, where the export does not say it" };
+        var map = new Option<FileInfo?>("--map") { Description = "With --format csv: the JSON mapping of columns to event fields (docs/imports.md)" };
         var to = new Option<string?>("--to") { Description = "A running SocialRoi server to send the events to (http://127.0.0.1:5080); without it, import runs its own silo on --storage" };
 
         var serve = new Command("serve", "Run the HTTP API and its Orleans silo") { urls, storage };
@@ -33,8 +37,13 @@ public static class SocialRoiCommands
         demo.SetAction((parsed, cancel) => DemoCommand.RunAsync(parsed.GetValue(urls)!, parsed.GetValue(demoStorage)!, cancel));
 
         var key = new Option<string?>("--key") { Description = $"The API key to present to --to (default: env {RemoteServer.KeyVariable})" };
-        var import = new Command("import", "Import events from an NDJSON file through the account grains") { file, storage, to, key };
-        import.SetAction((parsed, cancel) => ImportCommand.RunAsync(parsed.GetValue(file)!, parsed.GetValue(storage)!, parsed.GetValue(to), parsed.GetValue(key), cancel));
+        var import = new Command("import", "Import exports (shop orders, ad spend, lead ads, posts, any CSV with a mapping) or NDJSON events through the account grains")
+        {
+            files, importFormat, importAccount, platform, map, storage, to, key,
+        };
+        import.SetAction((parsed, cancel) => ImportCommand.RunAsync(new ImportCommand.Request(
+            parsed.GetValue(files)!, parsed.GetValue(importFormat)!, parsed.GetValue(importAccount), parsed.GetValue(platform), parsed.GetValue(map),
+            parsed.GetValue(storage)!, parsed.GetValue(to), parsed.GetValue(key)), cancel));
 
         var account = new Option<string>("--account") { Description = "The account whose pack to write", Required = true };
         var quarter = new Option<string?>("--quarter") { Description = "The quarter, like 2026Q3 (default: the quarter running now)" };

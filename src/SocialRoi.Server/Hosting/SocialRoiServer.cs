@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Orleans.Dashboard;
 using Orleans.Runtime;
 using SocialRoi.Server.Apis;
+using SocialRoi.Server.Imports;
 using SocialRoi.Server.Ingest;
 using SocialRoi.Server.Metrics;
 using SocialRoi.Server.Security;
@@ -62,6 +63,8 @@ public sealed class SocialRoiServer : IAsyncDisposable
         builder.Services.AddSingleton(limits);
         builder.Services.AddSingleton<BatchBody>();
         builder.Services.AddSingleton<EventIngest>();
+        builder.Services.AddSingleton<IInstallationSecrets>(storage);
+        builder.Services.AddSingleton<FileImport>();
         builder.Services.AddSingleton(security);
         builder.Services.AddSingleton<IApiKeyStore>(storage);
         builder.Services.AddSingleton(services => ActivatorUtilities.CreateInstance<KeyRing>(services, keys));
@@ -79,6 +82,7 @@ public sealed class SocialRoiServer : IAsyncDisposable
         app.MapSocialRoiMetrics();
         var api = app.MapGroup("/api/v1");
         api.MapEventsApi();
+        api.MapImportsApi();
         api.MapAccountsApi();
         api.MapAnalyticsApi();
         api.MapGoalsApi();

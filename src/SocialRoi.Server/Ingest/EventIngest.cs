@@ -13,7 +13,8 @@ namespace SocialRoi.Server.Ingest;
 /// </summary>
 public sealed class EventIngest(IGrainFactory grains, TimeProvider time, IngestMetrics metrics)
 {
-    public async Task<IngestReport> IngestAsync(IReadOnlyList<SubmittedEvent> batch)
+    /// <param name="unit">What the index counts in messages: "event" for POST /events, "row" for an import's data rows.</param>
+    public async Task<IngestReport> IngestAsync(IReadOnlyList<SubmittedEvent> batch, string unit = "event")
     {
         var started = Stopwatch.GetTimestamp();
         var now = time.GetUtcNow();
@@ -23,12 +24,12 @@ public sealed class EventIngest(IGrainFactory grains, TimeProvider time, IngestM
         {
             if (submitted.Json is not { } json)
             {
-                rejected.Add(Reject(submitted.Index, null, submitted.ParseError!));
+                rejected.Add(Reject(unit, submitted.Index, null, submitted.ParseError!));
                 continue;
             }
             var reading = EventReader.Read(json, now);
             if (reading.Event is { } e) valid.Add((submitted, e));
-            else rejected.Add(Reject(submitted.Index, reading.Id ?? RawId(json), string.Join("; ", reading.Errors)));
+            else rejected.Add(Reject(unit, submitted.Index, reading.Id ?? RawId(json), string.Join("; ", reading.Errors)));
         }
 
         int accepted = 0, duplicates = 0;
@@ -43,7 +44,7 @@ public sealed class EventIngest(IGrainFactory grains, TimeProvider time, IngestM
                 {
                     case EventOutcomeKind.Accepted: accepted++; break;
                     case EventOutcomeKind.Duplicate: duplicates++; break;
-                    default: rejected.Add(Reject(item.Submitted.Index, item.Event.Id, outcome.Error!)); break;
+                    default: rejected.Add(Reject(unit, item.Submitted.Index, item.Event.Id, outcome.Error!)); break;
                 }
             }
         }
@@ -54,8 +55,8 @@ public sealed class EventIngest(IGrainFactory grains, TimeProvider time, IngestM
     }
 
     /// <summary>STYLE: an error names the event by index and id, then the field, value and rule.</summary>
-    private static Rejection Reject(int index, string? id, string error) =>
-        new(index, id, id is null ? $"event {index}: {error}" : $"event {index} (\"{id}\"): {error}");
+    private static Rejection Reject(string unit, int index, string? id, string error) =>
+        new(index, id, id is null ? $"{unit} {index}: {error}" : $"{unit} {index} (\"{id}\"): {error}");
 
     private static string? RawId(JsonElement json) =>
         json.ValueKind == JsonValueKind.Object && json.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String

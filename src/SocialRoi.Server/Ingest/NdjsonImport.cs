@@ -25,6 +25,11 @@ public static class NdjsonImport
     public static async Task<IngestReport> RunAsync(string path, BatchSink send, IProgress<double>? progress, CancellationToken cancellationToken)
     {
         await using var file = File.OpenRead(path);
+        return await RunAsync(file, send, progress, cancellationToken);
+    }
+
+    public static async Task<IngestReport> RunAsync(Stream file, BatchSink send, IProgress<double>? progress, CancellationToken cancellationToken)
+    {
         int accepted = 0, duplicates = 0, index = 0;
         var rejected = new List<Rejection>();
         var batch = new List<NdjsonLine>(BatchSize);

@@ -193,6 +193,18 @@ public sealed class PostgresStorage : IStorage
         return await revoke.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
+    public async Task<string> GetOrCreateSecretAsync(string name, string candidate, CancellationToken cancellationToken)
+    {
+        await using var upsert = _dataSource.CreateCommand("""
+            WITH inserted AS (INSERT INTO installation_secrets (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING RETURNING value)
+            SELECT value FROM inserted UNION ALL SELECT value FROM installation_secrets WHERE name = $1
+            LIMIT 1
+            """);
+        upsert.Parameters.Add(new NpgsqlParameter { Value = name });
+        upsert.Parameters.Add(new NpgsqlParameter { Value = candidate });
+        return (string)(await upsert.ExecuteScalarAsync(cancellationToken))!;
+    }
+
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
 
     private static string Redact(string uri) => System.Text.RegularExpressions.Regex.Replace(uri, "://([^:@/]+):[^@/]*@", "://$1:***@");

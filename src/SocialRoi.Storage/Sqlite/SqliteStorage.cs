@@ -201,6 +201,26 @@ public sealed class SqliteStorage : IStorage
         }
     }
 
+    public async Task<string> GetOrCreateSecretAsync(string name, string candidate, CancellationToken cancellationToken)
+    {
+        await _writer.WaitAsync(cancellationToken);
+        try
+        {
+            await using var connection = await OpenConnectionAsync(cancellationToken);
+            await using var insert = Command(connection, null, "INSERT INTO installation_secrets (name, value) VALUES ($name, $value) ON CONFLICT (name) DO NOTHING");
+            insert.Parameters["$name"].Value = name;
+            insert.Parameters["$value"].Value = candidate;
+            await insert.ExecuteNonQueryAsync(cancellationToken);
+            await using var select = Command(connection, null, "SELECT value FROM installation_secrets WHERE name = $name");
+            select.Parameters["$name"].Value = name;
+            return (string)(await select.ExecuteScalarAsync(cancellationToken))!;
+        }
+        finally
+        {
+            _writer.Release();
+        }
+    }
+
     public ValueTask DisposeAsync()
     {
         SqliteConnection.ClearAllPools();
