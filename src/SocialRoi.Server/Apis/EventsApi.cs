@@ -25,21 +25,7 @@ public static class EventsApi
 
     private static async Task<IResult> PostEvents(HttpContext http, EventIngest ingest, IngestLimits limits, BatchBody reader)
     {
-        var sizeFeature = http.Features.Get<IHttpMaxRequestBodySizeFeature>();
-        if (sizeFeature is { IsReadOnly: false }) sizeFeature.MaxRequestBodySize = limits.MaxBodyBytes;
-        if (http.Request.ContentLength > limits.MaxBodyBytes) return TooLarge(http, limits);
-
-        byte[] body;
-        try
-        {
-            using var buffer = new MemoryStream();
-            await http.Request.Body.CopyToAsync(buffer, http.RequestAborted);
-            body = buffer.ToArray();
-        }
-        catch (BadHttpRequestException tooLarge) when (tooLarge.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            return TooLarge(http, limits);
-        }
+        if (await ReadBodyAsync(http, limits) is not { } body) return TooLarge(http, limits);
 
         // Anything not declared NDJSON is read as JSON, so a bare `curl -d` works too.
         var isNdjson = http.Request.ContentType?.StartsWith("application/x-ndjson", StringComparison.OrdinalIgnoreCase) == true;
@@ -63,9 +49,27 @@ public static class EventsApi
         return Results.Ok(await ingest.IngestAsync(batch));
     }
 
+    /// <summary>The whole body, or null when it is over the ingest limit (SPEC §7: 16 MiB by default).</summary>
+    public static async Task<byte[]?> ReadBodyAsync(HttpContext http, IngestLimits limits)
+    {
+        var sizeFeature = http.Features.Get<IHttpMaxRequestBodySizeFeature>();
+        if (sizeFeature is { IsReadOnly: false }) sizeFeature.MaxRequestBodySize = limits.MaxBodyBytes;
+        if (http.Request.ContentLength > limits.MaxBodyBytes) return null;
+        try
+        {
+            using var buffer = new MemoryStream();
+            await http.Request.Body.CopyToAsync(buffer, http.RequestAborted);
+            return buffer.ToArray();
+        }
+        catch (BadHttpRequestException tooLarge) when (tooLarge.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return null;
+        }
+    }
+
     // The rest of the body stays unread, so the connection cannot carry another request: say so,
     // or a client reusing it would find its next answer cut off.
-    private static IResult TooLarge(HttpContext http, IngestLimits limits)
+    public static IResult TooLarge(HttpContext http, IngestLimits limits)
     {
         http.Response.Headers.Connection = "close";
         return Problems.TooLarge(limits.MaxBodyBytes);

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http.Features;
 using SocialRoi.Server.Hosting;
 using SocialRoi.Server.Imports;
 using SocialRoi.Server.Ingest;
@@ -24,20 +23,7 @@ public static class ImportsApi
     private static async Task<IResult> Import(
         HttpContext http, string format, string? account, string? platform, string? map, FileImport imports, IngestLimits limits, BatchBody ndjson)
     {
-        var sizeFeature = http.Features.Get<IHttpMaxRequestBodySizeFeature>();
-        if (sizeFeature is { IsReadOnly: false }) sizeFeature.MaxRequestBodySize = limits.MaxBodyBytes;
-        byte[] file;
-        try
-        {
-            using var buffer = new MemoryStream();
-            await http.Request.Body.CopyToAsync(buffer, http.RequestAborted);
-            file = buffer.ToArray();
-        }
-        catch (BadHttpRequestException tooLarge) when (tooLarge.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            http.Response.Headers.Connection = "close";
-            return Problems.TooLarge(limits.MaxBodyBytes);
-        }
+        if (await EventsApi.ReadBodyAsync(http, limits) is not { } file) return EventsApi.TooLarge(http, limits);
         if (format == ImportFormats.Events && EventsApi.Foreign(http.Caller(), ndjson.Read(file, isNdjson: true)) is { Count: > 0 } foreign)
             return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not allowed with this key",
                 detail: $"this key may not write to account(s) {string.Join(", ", foreign)}; nothing of the file was stored");
