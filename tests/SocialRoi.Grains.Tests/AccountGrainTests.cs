@@ -80,6 +80,34 @@ public class AccountGrainTests
         Assert.Equal((0.4m, 10), (outcome.Settings.Margin, outcome.Settings.LookbackDays));
     }
 
+    [Fact]
+    public async Task Settings_and_goals_saved_before_orleans_are_adopted_by_the_account_grain()
+    {
+        await using var test = await TestStore.CreateAsync(TestStore.Sqlite);
+        // A store as the version before Orleans left it: its first two migrations and a grain_state row.
+        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={test.Uri["sqlite:".Length..]}"))
+        {
+            await connection.OpenAsync();
+            var legacy = Storage.MigrationScripts.For("Sqlite").Where(m => m.Version <= 2).ToList();
+            var sql = "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL);"
+                + string.Concat(legacy.Select(m => m.Sql + $"\nINSERT INTO schema_migrations VALUES ({m.Version}, '{m.Name}', '2026-01-01');"))
+                + """
+                  INSERT INTO grain_state VALUES ('account', 'acme', 'etag-1',
+                    '{"Settings":{"DisplayName":"Acme","Currency":"EUR","LookbackDays":14,"HalfLifeDays":7,"Margin":0.4},"Goals":[{"Id":"q3","Metric":"roi","Op":">=","Target":1,"From":"2026-07-01T00:00:00+00:00","To":"2026-10-01T00:00:00+00:00"}],"AppliedThrough":0,"EventCount":0}',
+                    '2026-01-01');
+                  """;
+            await using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            await command.ExecuteNonQueryAsync();
+        }
+
+        await using var cluster = await AccountCluster.StartAsync(test); // opening the store applies the Orleans migrations
+        var overview = await cluster.Account("acme").GetOverviewAsync();
+        Assert.NotNull(overview);
+        Assert.Equal(("Acme", "EUR", 14, 0.4m), (overview.Settings.DisplayName, overview.Settings.Currency, overview.Settings.LookbackDays, overview.Settings.Margin));
+        Assert.Equal(["q3"], (await cluster.Account("acme").GetGoalsAsync())!.Select(g => g.Id));
+    }
+
     [Theory]
     [MemberData(nameof(TestStore.Kinds), MemberType = typeof(TestStore))]
     public async Task The_currency_cannot_change_once_money_is_recorded(string store)
