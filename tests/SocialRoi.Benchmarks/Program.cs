@@ -1,9 +1,22 @@
 using BenchmarkDotNet.Running;
 using SocialRoi.Benchmarks;
+using SocialRoi.Benchmarks.Measurements;
 
-switch (args)
+// Issue 12's measurements: ingest|query|memory|coldstart|all [--storage postgres://…] [--smoke];
+// activation and scrape for the operations and metrics pages; anything else goes to BenchmarkDotNet.
+var options = BenchmarkOptions.Parse(args);
+switch (args.FirstOrDefault())
 {
-    case ["activation"]: await AccountActivation.RunAsync(); break;
-    case ["scrape"]: await MetricsScrape.RunAsync(); break;
+    case "activation": await AccountActivation.RunAsync(); break;
+    case "scrape": await MetricsScrape.RunAsync(); break;
+    case "ingest" or "query" or "memory" or "coldstart" or "all":
+        var figures = new List<Figure>();
+        if (args[0] is "ingest" or "all") figures.AddRange(await IngestBenchmark.RunAsync(options));
+        if (args[0] is "query" or "all") figures.AddRange(await QueryBenchmark.RunAsync(options));
+        if (args[0] is "memory" or "all") figures.AddRange(await MemoryAndColdStartBenchmark.MemoryAsync(options));
+        if (args[0] is "coldstart" or "all") figures.AddRange(await MemoryAndColdStartBenchmark.ColdStartAsync(options));
+        Console.WriteLine(ResultsPage.Table(figures));
+        if (args[0] == "all" && options.Write) ResultsPage.Write(figures, "dotnet run -c Release --project tests/SocialRoi.Benchmarks -- " + string.Join(' ', args));
+        break;
     default: BenchmarkSwitcher.FromAssembly(typeof(AccountFiguresBenchmarks).Assembly).Run(args); break;
 }

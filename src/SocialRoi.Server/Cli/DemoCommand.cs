@@ -70,7 +70,7 @@ public static class DemoCommand
     }
 
     // The seeds live in the checkout; look from the working directory up, then beside the binary.
-    private static string? FindSeeds()
+    public static string? FindSeeds()
     {
         foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
         {

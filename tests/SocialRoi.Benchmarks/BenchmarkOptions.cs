@@ -1,0 +1,18 @@
+namespace SocialRoi.Benchmarks;
+
+/// <summary>The command line of the issue-12 measurements: which store, and whether this is CI's quick smoke.</summary>
+public sealed record BenchmarkOptions(string? Postgres, bool Smoke, bool Write)
+{
+    /// <summary>Server settings for measuring throughput: no rate limit in the way.</summary>
+    public static readonly string[] Unlimited = ["--Security:RequestsPerSecond=1000000", "--Security:Burst=1000000"];
+
+    public static BenchmarkOptions Parse(string[] args)
+    {
+        string? postgres = null;
+        for (var i = 0; i < args.Length - 1; i++)
+        {
+            if (args[i] == "--storage" && args[i + 1].StartsWith("postgres", StringComparison.Ordinal)) postgres = args[i + 1];
+        }
+        return new BenchmarkOptions(postgres, args.Contains("--smoke"), !args.Contains("--smoke"));
+    }
+}

@@ -1,0 +1,24 @@
+using System.Globalization;
+
+namespace SocialRoi.Benchmarks.Measurements;
+
+/// <summary>One measured figure beside its baseline and its target (issue 12), as a row of the results table.</summary>
+/// <param name="Faster">For timings: the ratio says how many times faster than the baseline (baseline ÷ measured).</param>
+public sealed record Figure(string Name, double Measured, string Unit, double? Baseline, string? BaselineName, string Target, bool? Met, bool Faster = false)
+{
+    public static string Header =>
+        "| figure | measured | baseline | ratio | target | met |\n|---|---:|---:|---:|---|---|";
+
+    public string Row()
+    {
+        var measured = Format(Measured);
+        var baseline = Baseline is { } b ? $"{Format(b)} {Unit} ({BaselineName})" : "—";
+        var ratio = Baseline is not { } r || r == 0 || Measured == 0 ? "—"
+            : Faster ? (r / Measured).ToString("0.00", CultureInfo.InvariantCulture) + "× faster"
+            : (Measured / r).ToString("0.00", CultureInfo.InvariantCulture) + "×";
+        var met = Met switch { true => "yes", false => "**no**", null => "—" };
+        return $"| {Name} | {measured} {Unit} | {baseline} | {ratio} | {Target} | {met} |";
+    }
+
+    private static string Format(double value) => value >= 100 ? value.ToString("#,##0", CultureInfo.InvariantCulture) : value.ToString("0.##", CultureInfo.InvariantCulture);
+}

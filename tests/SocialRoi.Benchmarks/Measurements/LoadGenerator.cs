@@ -1,0 +1,31 @@
+using System.Text;
+using SocialRoi.Domain.Events;
+
+namespace SocialRoi.Benchmarks.Measurements;
+
+/// <summary>
+/// Realistic events for the measurements (SyntheticAccount's mix of every type), as the NDJSON
+/// batches a client would send: made before the clock starts, so generating them costs the server nothing.
+/// </summary>
+public static class LoadGenerator
+{
+    public static IReadOnlyList<EngagementEvent> Events(int accounts, int total)
+    {
+        var perAccount = Math.Max(1, total / accounts);
+        var streams = Enumerable.Range(0, accounts).Select(a => SyntheticAccount.Events($"acct-{a:D3}", perAccount).GetEnumerator()).ToList();
+        var events = new List<EngagementEvent>(perAccount * accounts);
+        // Interleaved, as several businesses' events arrive together.
+        for (var i = 0; i < perAccount; i++)
+        {
+            foreach (var stream in streams)
+            {
+                stream.MoveNext();
+                events.Add(stream.Current);
+            }
+        }
+        return events;
+    }
+
+    public static List<byte[]> NdjsonBatches(IEnumerable<EngagementEvent> events, int batchSize) =>
+        events.Chunk(batchSize).Select(batch => Encoding.UTF8.GetBytes(string.Join('\n', batch.Select(EventJson.Write)))).ToList();
+}

@@ -1,0 +1,62 @@
+using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using SocialRoi.Benchmarks.Measurements;
+using SocialRoi.Server.Hosting;
+using SocialRoi.Server.Ingest;
+
+namespace SocialRoi.Benchmarks;
+
+/// <summary>Issue 12 targets 4 and 5: managed heap per event held by active grains, and how fast accounts and the demo come back.</summary>
+public static class MemoryAndColdStartBenchmark
+{
+    public static async Task<IReadOnlyList<Figure>> MemoryAsync(BenchmarkOptions options)
+    {
+        var (accounts, total) = options.Smoke ? (10, 20_000) : (100, 5_000_000);
+        await using var store = await BenchmarkStore.CreateAsync(options.Postgres);
+        await using var storage = await store.OpenAsync();
+        foreach (var chunk in LoadGenerator.Events(accounts, total).Chunk(5_000)) await storage.AppendAsync(chunk, CancellationToken.None);
+        await using var server = await SocialRoiServer.StartAsync("http://127.0.0.1:0", storage, BenchmarkOptions.Unlimited, CancellationToken.None);
+        using var http = new HttpClient { BaseAddress = server.Address, Timeout = TimeSpan.FromMinutes(10) };
+        var before = GC.GetTotalMemory(forceFullCollection: true);
+        for (var a = 0; a < accounts; a++) (await http.GetAsync($"/api/v1/accounts/acct-{a:D3}/summary?from=2026-07-01&to=2026-10-01")).EnsureSuccessStatusCode();
+        var held = GC.GetTotalMemory(forceFullCollection: true) - before;
+        var perEvent = (double)held / total;
+        return [new Figure($"managed heap per event, {total:N0} events over {accounts} active accounts", perEvent, "bytes", null, null, "≤ 80 bytes", perEvent <= 80)];
+    }
+
+    public static async Task<IReadOnlyList<Figure>> ColdStartAsync(BenchmarkOptions options)
+    {
+        var size = options.Smoke ? 10_000 : 1_000_000;
+        double activation, demo;
+        await using (var store = await BenchmarkStore.CreateAsync(options.Postgres))
+        await using (var storage = await store.OpenAsync())
+        {
+            foreach (var chunk in SyntheticAccount.Events("big", size).Chunk(5_000)) await storage.AppendAsync(chunk, CancellationToken.None);
+            await using var server = await SocialRoiServer.StartAsync("http://127.0.0.1:0", storage, BenchmarkOptions.Unlimited, CancellationToken.None);
+            using var http = new HttpClient { BaseAddress = server.Address, Timeout = TimeSpan.FromMinutes(10) };
+            var started = Stopwatch.GetTimestamp();
+            (await http.GetAsync("/api/v1/accounts/big/summary?from=2026-07-01&to=2026-10-01")).EnsureSuccessStatusCode();
+            activation = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        }
+        await using (var store = await BenchmarkStore.CreateAsync(options.Postgres))
+        {
+            await using (var storage = await store.OpenAsync())
+            await using (var loader = await SocialRoiServer.StartAsync("http://127.0.0.1:0", storage, BenchmarkOptions.Unlimited, CancellationToken.None))
+            {
+                var ingest = NdjsonImport.Into(loader.Services.GetRequiredService<EventIngest>(), loader.Services.GetRequiredService<BatchBody>());
+                await NdjsonImport.RunAsync(Server.Cli.DemoCommand.FindSeeds()!, ingest, null, CancellationToken.None);
+            }
+            var started = Stopwatch.GetTimestamp();
+            await using var storageAgain = await store.OpenAsync();
+            await using var restarted = await SocialRoiServer.StartAsync("http://127.0.0.1:0", storageAgain, BenchmarkOptions.Unlimited, CancellationToken.None);
+            using var http = new HttpClient { BaseAddress = restarted.Address };
+            (await http.GetAsync("/api/v1/accounts/northwind-coffee/summary?from=2026-06-01&to=2026-12-01")).EnsureSuccessStatusCode();
+            demo = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        }
+        return
+        [
+            new Figure($"first answer of a {size:N0}-event account after a restart", activation, "ms", null, null, "≤ 1,000 ms", activation <= 1_000),
+            new Figure("demo restart until it answers (18,215 events)", demo, "ms", null, null, "≤ 5,000 ms", demo <= 5_000),
+        ];
+    }
+}

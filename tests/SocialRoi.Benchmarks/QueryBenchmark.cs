@@ -1,0 +1,121 @@
+using System.Diagnostics;
+using System.Text;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+using SocialRoi.Benchmarks.Measurements;
+using SocialRoi.Domain.Events;
+using SocialRoi.Server.Hosting;
+
+namespace SocialRoi.Benchmarks;
+
+/// <summary>
+/// Issue 12 target 3: summary, funnel by post and health of one big account over HTTP while 100
+/// events arrive every 200 ms, beside SQL over the event log: the bi views on PostgreSQL, a count
+/// by type on SQLite (which has no bi views).
+/// </summary>
+public static class QueryBenchmark
+{
+    private const string Account = "big";
+    private const string Range = "from=2026-07-01&to=2026-09-29";
+
+    public static async Task<IReadOnlyList<Figure>> RunAsync(BenchmarkOptions options)
+    {
+        var size = options.Smoke ? 10_000 : 1_000_000;
+        var (requests, budget) = options.Smoke ? (10, TimeSpan.FromSeconds(20)) : (200, TimeSpan.FromSeconds(90));
+        await using var store = await BenchmarkStore.CreateAsync(options.Postgres);
+        await using var storage = await store.OpenAsync();
+        foreach (var chunk in SyntheticAccount.Events(Account, size).Chunk(5_000)) await storage.AppendAsync(chunk, CancellationToken.None);
+
+        await using var server = await SocialRoiServer.StartAsync("http://127.0.0.1:0", storage, BenchmarkOptions.Unlimited, CancellationToken.None);
+        using var http = new HttpClient { BaseAddress = server.Address, Timeout = TimeSpan.FromMinutes(10) };
+        (await http.GetAsync($"/api/v1/accounts/{Account}/summary?{Range}")).EnsureSuccessStatusCode(); // activation
+
+        using var stop = new CancellationTokenSource();
+        var trickle = Task.Run(() => TrickleAsync(http, stop.Token));
+        var figures = new List<Figure>();
+        foreach (var (name, path, sql) in new[]
+        {
+            ("summary", $"summary?{Range}", store.IsPostgres ? SummarySql : CountsSql),
+            ("funnel by post", $"funnel?{Range}&by=post", store.IsPostgres ? FunnelSql : CountsSql),
+            ("health", "health?asOf=2026-09-29", (string?)null),
+        })
+        {
+            var timings = new List<double>();
+            var clock = Stopwatch.StartNew();
+            while (timings.Count < requests && (timings.Count < 3 || clock.Elapsed < budget))
+            {
+                var started = Stopwatch.GetTimestamp();
+                (await http.GetAsync($"/api/v1/accounts/{Account}/{path}")).EnsureSuccessStatusCode();
+                timings.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
+            var baseline = sql is null ? (double?)null : await SqlMillisecondsAsync(store, sql);
+            var p50 = Percentiles.Of(timings, 50);
+            var p99 = Percentiles.Of(timings, 99);
+            figures.Add(new Figure($"{name} p50, {size:N0} events, ingest running ({timings.Count} requests)", p50, "ms", baseline,
+                store.IsPostgres ? "SQL over bi views" : "SQL count by type", "≤ 10 ms and ≥ 20× faster than SQL", p50 <= 10 && (baseline is null || baseline / p50 >= 20), Faster: true));
+            figures.Add(new Figure($"{name} p99", p99, "ms", null, null, "≤ 50 ms", p99 <= 50));
+        }
+        await stop.CancelAsync();
+        await trickle;
+        return figures;
+    }
+
+    // 100 events every 200 ms into the big account, as a live feed would send them.
+    private static async Task TrickleAsync(HttpClient http, CancellationToken stop)
+    {
+        var n = 0;
+        while (!stop.IsCancellationRequested)
+        {
+            var lines = Enumerable.Range(0, 100).Select(_ => EventJson.Write(new EngagementEvent
+            {
+                Id = $"live-{n++}", Account = Account, Type = EventType.Like, At = new DateTimeOffset(2026, 8, 1, 0, 0, 0, TimeSpan.Zero).AddSeconds(n),
+                Platform = "instagram", Actor = $"m{n % 5000}", Post = $"p{n % 100}",
+            }));
+            using var content = new StringContent(string.Join('\n', lines), Encoding.UTF8, "application/x-ndjson");
+            (await http.PostAsync("/api/v1/events", content, CancellationToken.None)).EnsureSuccessStatusCode();
+            try { await Task.Delay(200, stop); } catch (OperationCanceledException) { return; }
+        }
+    }
+
+    private const string SummarySql = """
+        SELECT sum(posts), sum(impressions), sum(likes), sum(comments), sum(clicks), sum(purchases), sum(revenue), sum(attributed_revenue), sum(cost)
+        FROM bi.daily_account_metrics WHERE account = 'big' AND day >= '2026-07-01' AND day < '2026-09-29'
+        """;
+
+    private const string FunnelSql = """
+        SELECT post, sum(posts), sum(impressions), sum(engagements), sum(conversations), sum(attributed_revenue)
+        FROM bi.post_funnel WHERE account = 'big' AND day >= '2026-07-01' AND day < '2026-09-29' GROUP BY post
+        """;
+
+    private static readonly string CountsSql =
+        $"SELECT type, count(*) FROM events WHERE account = 'big' AND at_ticks >= {new DateTime(2026, 7, 1).Ticks} AND at_ticks < {new DateTime(2026, 9, 29).Ticks} GROUP BY type";
+
+    /// <summary>The median of 3 runs of the SQL.</summary>
+    private static async Task<double> SqlMillisecondsAsync(BenchmarkStore store, string sql)
+    {
+        var timings = new List<double>();
+        for (var i = 0; i < 3; i++)
+        {
+            var started = Stopwatch.GetTimestamp();
+            if (store.IsPostgres)
+            {
+                await using var connection = new NpgsqlConnection(store.ConnectionString);
+                await connection.OpenAsync();
+                await using var command = new NpgsqlCommand(sql, connection);
+                await using var reader = await command.ExecuteReaderAsync();
+                while (await reader.ReadAsync()) { }
+            }
+            else
+            {
+                await using var connection = new SqliteConnection($"Data Source={store.Uri["sqlite:".Length..]}");
+                await connection.OpenAsync();
+                await using var command = connection.CreateCommand();
+                command.CommandText = sql;
+                await using var reader = await command.ExecuteReaderAsync();
+                while (await reader.ReadAsync()) { }
+            }
+            timings.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+        return Percentiles.Of(timings, 50);
+    }
+}
