@@ -20,9 +20,9 @@ public sealed class AccountHistory
     {
         _byId.Add(e.Id, e);
         HasMoneyEvents |= e.Type.IsMoney();
-        _index = null;
+        _index?.Add(e); // built once, then kept up to date: no query pays for a rebuild
     }
 
-    /// <summary>Indexes over the whole set, rebuilt lazily after the set changes.</summary>
+    /// <summary>Indexes over the whole set: built at the first query, then updated by every Add.</summary>
     public HistoryIndex Index => _index ??= new HistoryIndex(_byId.Values);
 }

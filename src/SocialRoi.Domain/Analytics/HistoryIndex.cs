@@ -4,12 +4,19 @@ using SocialRoi.Domain.Time;
 
 namespace SocialRoi.Domain.Analytics;
 
-/// <summary>Lookups derived from an event set, each list ordered by (at, id).</summary>
+/// <summary>
+/// Lookups derived from an event set, each list ordered by (at, id). Built once when an account
+/// activates; after that every new event is added in place (<see cref="Add"/>), exactly where a
+/// rebuild would have put it, so no query pays for a rebuild.
+/// </summary>
 public sealed class HistoryIndex
 {
     private static readonly IReadOnlyList<Member> NoMembers = [];
     private static readonly IReadOnlyList<EngagementEvent> NoEvents = [];
+    private static readonly Comparer<EngagementEvent> ByTime = Comparer<EngagementEvent>.Create(EngagementEvent.CompareByTime);
 
+    private readonly List<EngagementEvent> _ordered;
+    private readonly Dictionary<string, List<EngagementEvent>> _conversionsByCustomer = new(StringComparer.Ordinal);
     private readonly Dictionary<string, EngagementEvent> _byId = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<Member>> _membersByCustomer = new(StringComparer.Ordinal);
     private readonly Dictionary<Member, SortedSet<string>> _customersByMember = new();
@@ -25,7 +32,7 @@ public sealed class HistoryIndex
     {
         var ordered = events.ToList();
         ordered.Sort(EngagementEvent.CompareByTime);
-        Ordered = ordered;
+        _ordered = ordered;
 
         // Links first: SPEC §2 links are timeless, so a purchase's members do not depend on order.
         foreach (var e in ordered)
@@ -41,6 +48,7 @@ public sealed class HistoryIndex
                     break;
                 case EventType.Lead or EventType.Purchase:
                     foreach (var member in MembersOf(e)) Append(_memberEvents, member, e);
+                    if (e.Customer is { } customer) Append(_conversionsByCustomer, customer, e);
                     break;
                 case EventType.Reply:
                     Append(_repliesByRef, e.Ref!, e);
@@ -60,8 +68,55 @@ public sealed class HistoryIndex
         }
     }
 
+    /// <summary>Adds an event whose id is new, in place: every list stays ordered by (at, id), as after a rebuild.</summary>
+    public void Add(EngagementEvent e)
+    {
+        Insert(_ordered, e);
+        _byId[e.Id] = e;
+        _before = null;
+        switch (e.Type)
+        {
+            case EventType.Identify:
+                var member = e.Member!.Value;
+                var isNewLink = !(_customersByMember.TryGetValue(member, out var known) && known.Contains(e.Customer!));
+                AddLink(e.Customer!, member);
+                // SPEC §2: links are timeless, so the member also takes part in the customer's earlier conversions.
+                if (isNewLink)
+                {
+                    foreach (var conversion in _conversionsByCustomer.GetValueOrDefault(e.Customer!) ?? [])
+                    {
+                        if (conversion.Member != member) InsertInto(_memberEvents, member, conversion);
+                    }
+                }
+                break;
+            case EventType.Lead or EventType.Purchase:
+                foreach (var converted in MembersOf(e)) InsertInto(_memberEvents, converted, e);
+                if (e.Customer is { } customer) InsertInto(_conversionsByCustomer, customer, e);
+                if (e.Type == EventType.Purchase && _firstPurchases is { } first)
+                {
+                    var identity = PurchaseIdentity(e);
+                    if (!first.TryGetValue(identity, out var earliest) || e.At < earliest) first[identity] = e.At;
+                }
+                break;
+            case EventType.Reply:
+                InsertInto(_repliesByRef, e.Ref!, e);
+                break;
+            case EventType.Post:
+                if (!_postEvents.TryGetValue(e.Post!, out var defining) || EngagementEvent.CompareByTime(e, defining) < 0) _postEvents[e.Post!] = e;
+                break;
+            default:
+                if (e.Member is { } writer)
+                {
+                    InsertInto(_memberEvents, writer, e);
+                    if (e.Type.IsTouch() && e.Post is not null) InsertInto(_touchesByMember, writer, e);
+                    if (e.Type is EventType.Follow or EventType.Unfollow) InsertInto(_followsByMember, writer, e);
+                }
+                break;
+        }
+    }
+
     /// <summary>All events ordered by (at, id).</summary>
-    public IReadOnlyList<EngagementEvent> Ordered { get; }
+    public IReadOnlyList<EngagementEvent> Ordered => _ordered;
 
     /// <summary>The events with at in the range, found by binary search: queries never scan the whole history.</summary>
     public IEnumerable<EngagementEvent> InRange(TimeRange range)
@@ -95,8 +150,10 @@ public sealed class HistoryIndex
     /// <summary>SPEC §6: when each purchasing identity (customer id, else platform:actor) first bought.</summary>
     public IReadOnlyDictionary<string, DateTimeOffset> FirstPurchases => _firstPurchases ??= Ordered
         .Where(e => e.Type == EventType.Purchase)
-        .GroupBy(e => e.Customer ?? $"{e.Platform}:{e.Actor}", StringComparer.Ordinal)
+        .GroupBy(PurchaseIdentity, StringComparer.Ordinal)
         .ToDictionary(g => g.Key, g => g.First().At, StringComparer.Ordinal);
+
+    private static string PurchaseIdentity(EngagementEvent purchase) => purchase.Customer ?? $"{purchase.Platform}:{purchase.Actor}";
 
     private static int FirstAtOrAfter(IReadOnlyList<EngagementEvent> ordered, DateTimeOffset instant)
     {
@@ -176,5 +233,23 @@ public sealed class HistoryIndex
     {
         if (!lists.TryGetValue(key, out var list)) lists[key] = list = [];
         list.Add(e);
+    }
+
+    private static void InsertInto<TKey>(Dictionary<TKey, List<EngagementEvent>> lists, TKey key, EngagementEvent e) where TKey : notnull
+    {
+        if (!lists.TryGetValue(key, out var list)) lists[key] = list = [];
+        Insert(list, e);
+    }
+
+    // Events mostly arrive in time order: then this is an append; a late event is placed by binary search.
+    private static void Insert(List<EngagementEvent> ordered, EngagementEvent e)
+    {
+        if (ordered.Count == 0 || EngagementEvent.CompareByTime(ordered[^1], e) < 0)
+        {
+            ordered.Add(e);
+            return;
+        }
+        var at = ordered.BinarySearch(e, ByTime);
+        ordered.Insert(at < 0 ? ~at : at, e);
     }
 }
