@@ -26,7 +26,7 @@ public sealed class HistoryIndex
     private readonly Dictionary<string, List<EngagementEvent>> _repliesByRef = new(StringComparer.Ordinal);
     private readonly Dictionary<string, EngagementEvent> _postEvents = new(StringComparer.Ordinal);
     private Dictionary<string, DateTimeOffset>? _firstPurchases;
-    private (int End, HistoryIndex Index)? _before;
+    private (int End, DateTimeOffset Instant, HistoryIndex Index)? _before;
 
     public HistoryIndex(IEnumerable<EngagementEvent> events)
     {
@@ -73,7 +73,11 @@ public sealed class HistoryIndex
     {
         Insert(_ordered, e);
         _byId[e.Id] = e;
-        _before = null;
+        if (_before is { } kept && e.At < kept.Instant)
+        {
+            kept.Index.Add(e); // an event before the kept cut belongs in that index too
+            _before = (kept.End + 1, kept.Instant, kept.Index);
+        }
         switch (e.Type)
         {
             case EventType.Identify:
@@ -127,8 +131,8 @@ public sealed class HistoryIndex
 
     /// <summary>
     /// The index of the events before an instant (links included only if made before it): this one
-    /// when nothing is later. The last one built is kept, since "before now" holds the same events
-    /// from one call to the next until time passes an event.
+    /// when nothing is later. The last one built is kept, and kept up to date, since "before now"
+    /// holds the same events from one call to the next until time passes an event.
     /// </summary>
     public HistoryIndex Before(DateTimeOffset instant)
     {
@@ -136,7 +140,7 @@ public sealed class HistoryIndex
         if (end == Ordered.Count) return this;
         if (_before is { } kept && kept.End == end) return kept.Index;
         var index = new HistoryIndex(Ordered.Take(end));
-        _before = (end, index);
+        _before = (end, instant, index);
         return index;
     }
 
