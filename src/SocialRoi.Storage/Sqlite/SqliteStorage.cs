@@ -44,10 +44,8 @@ public sealed class SqliteStorage : IStorage
 
     public async Task<IReadOnlyList<AppendResult>> AppendAsync(IReadOnlyList<EngagementEvent> events, CancellationToken cancellationToken)
     {
-        await _writer.WaitAsync(cancellationToken);
-        try
+        return await WriteAsync(async connection =>
         {
-            await using var connection = await OpenConnectionAsync(cancellationToken);
             await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
             await using var insert = Command(connection, transaction,
                 "INSERT INTO events (account, id, type, at_ticks, body) VALUES ($account, $id, $type, $at, $body) ON CONFLICT (account, id) DO NOTHING RETURNING position");
@@ -73,11 +71,7 @@ public sealed class SqliteStorage : IStorage
             }
             await transaction.CommitAsync(cancellationToken);
             return outcomes;
-        }
-        finally
-        {
-            _writer.Release();
-        }
+        }, cancellationToken);
     }
 
     public async Task<IReadOnlyList<LoggedEvent>> ReadAccountAsync(string account, CancellationToken cancellationToken)
@@ -105,10 +99,8 @@ public sealed class SqliteStorage : IStorage
 
     public async Task SaveAccountAsync(string account, AccountSettings settings, IReadOnlyList<Goal> goals, CancellationToken cancellationToken)
     {
-        await _writer.WaitAsync(cancellationToken);
-        try
+        await WriteAsync(async connection =>
         {
-            await using var connection = await OpenConnectionAsync(cancellationToken);
             await using var upsert = Command(connection, null, """
                 INSERT INTO accounts (account, display_name, currency, lookback_days, half_life_days, margin, goals, updated_at)
                 VALUES ($account, $name, $currency, $lookback, $halfLife, $margin, $goals, $now)
@@ -125,11 +117,7 @@ public sealed class SqliteStorage : IStorage
             upsert.Parameters["$goals"].Value = GoalsJson.Write(goals);
             upsert.Parameters["$now"].Value = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture);
             await upsert.ExecuteNonQueryAsync(cancellationToken);
-        }
-        finally
-        {
-            _writer.Release();
-        }
+        }, cancellationToken);
     }
 
     public async Task<StoredAccount?> FindAccountAsync(string account, CancellationToken cancellationToken)
@@ -158,10 +146,8 @@ public sealed class SqliteStorage : IStorage
 
     public async Task AddKeyAsync(StoredApiKey key, CancellationToken cancellationToken)
     {
-        await _writer.WaitAsync(cancellationToken);
-        try
+        await WriteAsync(async connection =>
         {
-            await using var connection = await OpenConnectionAsync(cancellationToken);
             await using var insert = Command(connection, null,
                 "INSERT INTO api_keys (id, key_hash, scopes, accounts, created_at) VALUES ($id, $hash, $scopes, $accounts, $at)");
             insert.Parameters["$id"].Value = key.Id;
@@ -170,11 +156,7 @@ public sealed class SqliteStorage : IStorage
             insert.Parameters["$accounts"].Value = ApiKeyRows.Join(key.Accounts);
             insert.Parameters["$at"].Value = key.CreatedAt.ToString("O", CultureInfo.InvariantCulture);
             await insert.ExecuteNonQueryAsync(cancellationToken);
-        }
-        finally
-        {
-            _writer.Release();
-        }
+        }, cancellationToken);
     }
 
     public async Task<IReadOnlyList<StoredApiKey>> ListKeysAsync(CancellationToken cancellationToken)
@@ -186,27 +168,19 @@ public sealed class SqliteStorage : IStorage
 
     public async Task<bool> RevokeKeyAsync(string id, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        await _writer.WaitAsync(cancellationToken);
-        try
+        return await WriteAsync(async connection =>
         {
-            await using var connection = await OpenConnectionAsync(cancellationToken);
             await using var revoke = Command(connection, null, "UPDATE api_keys SET revoked_at = $at WHERE id = $id AND revoked_at IS NULL");
             revoke.Parameters["$id"].Value = id;
             revoke.Parameters["$at"].Value = at.ToString("O", CultureInfo.InvariantCulture);
             return await revoke.ExecuteNonQueryAsync(cancellationToken) == 1;
-        }
-        finally
-        {
-            _writer.Release();
-        }
+        }, cancellationToken);
     }
 
     public async Task<string> GetOrCreateSecretAsync(string name, string candidate, CancellationToken cancellationToken)
     {
-        await _writer.WaitAsync(cancellationToken);
-        try
+        return await WriteAsync(async connection =>
         {
-            await using var connection = await OpenConnectionAsync(cancellationToken);
             await using var insert = Command(connection, null, "INSERT INTO installation_secrets (name, value) VALUES ($name, $value) ON CONFLICT (name) DO NOTHING");
             insert.Parameters["$name"].Value = name;
             insert.Parameters["$value"].Value = candidate;
@@ -214,11 +188,7 @@ public sealed class SqliteStorage : IStorage
             await using var select = Command(connection, null, "SELECT value FROM installation_secrets WHERE name = $name");
             select.Parameters["$name"].Value = name;
             return (string)(await select.ExecuteScalarAsync(cancellationToken))!;
-        }
-        finally
-        {
-            _writer.Release();
-        }
+        }, cancellationToken);
     }
 
     public ValueTask DisposeAsync()
@@ -227,6 +197,24 @@ public sealed class SqliteStorage : IStorage
         _writer.Dispose();
         return ValueTask.CompletedTask;
     }
+
+    // SQLite has one writer: writes queue here rather than meeting SQLITE_BUSY.
+    private async Task<T> WriteAsync<T>(Func<SqliteConnection, Task<T>> write, CancellationToken cancellationToken)
+    {
+        await _writer.WaitAsync(cancellationToken);
+        try
+        {
+            await using var connection = await OpenConnectionAsync(cancellationToken);
+            return await write(connection);
+        }
+        finally
+        {
+            _writer.Release();
+        }
+    }
+
+    private Task WriteAsync(Func<SqliteConnection, Task> write, CancellationToken cancellationToken) =>
+        WriteAsync(async connection => { await write(connection); return true; }, cancellationToken);
 
     private async Task<SqliteConnection> OpenConnectionAsync(CancellationToken cancellationToken)
     {
