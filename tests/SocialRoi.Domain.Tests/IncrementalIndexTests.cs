@@ -60,6 +60,60 @@ public class IncrementalIndexTests
         return JsonSerializer.Serialize(figures);
     }
 
+    /// <summary>SPEC §2 read straight from a member's events: the highest tier any event before t reached.</summary>
+    private static AudienceTier TierByTheRule(List<EngagementEvent> all, Member member, DateTimeOffset instant)
+    {
+        var linked = all.Where(e => e.Type == EventType.Identify && e.Member == member).Select(e => e.Customer).ToHashSet();
+        var tier = AudienceTier.Vanity;
+        foreach (var e in all.Where(e => e.At < instant && (e.Member == member || (e.Type.IsConversion() && e.Customer is { } c && linked.Contains(c)))))
+        {
+            var answered = e.Type.IsInbound() && all.Any(r => r.Type == EventType.Reply && r.Ref == e.Id && r.At >= e.At && r.At < instant);
+            var reached = e.Type switch
+            {
+                EventType.Purchase => AudienceTier.Customer,
+                EventType.Lead => AudienceTier.Lead,
+                _ when answered => AudienceTier.Conversational,
+                _ when e.Type.IsEngagement() => AudienceTier.Engaged,
+                _ => AudienceTier.Vanity,
+            };
+            if (reached > tier) tier = reached;
+        }
+        return tier;
+    }
+
+    [Theory]
+    [InlineData(4)]
+    [InlineData(5)]
+    public void Tiers_kept_per_member_equal_the_rule_read_from_the_events_at_every_instant(int seed)
+    {
+        var events = RandomEvents(seed, 400);
+        for (var k = 0; k < 6; k++) // members who talk but never buy, so conversational is the tier some members end at
+        {
+            events.Add(Make("comment", $"talk{k}", k * 10, new { platform = "x", actor = $"talker{k}", post = "p1" }));
+            events.Add(Make("reply", $"answer{k}", k * 10 + 1.5, new { platform = "x", @ref = $"talk{k}" }));
+            events.Add(Make("reply", $"early{k}", k * 10 - 1, new { platform = "x", @ref = $"talk{k}" })); // before the comment: no answer
+        }
+        var live = new AccountHistory();
+        foreach (var e in events.Take(20)) live.Add(e);
+        _ = live.Index;
+        foreach (var e in events.Skip(20).OrderBy(_ => Random.Shared.Next())) live.Add(e); // answers and links often arrive before what they refer to
+
+        var members = live.Index.Members.ToList();
+        Assert.True(members.Count > 10);
+        var checkedTiers = new HashSet<AudienceTier>();
+        for (var halfDay = 0; halfDay <= 122; halfDay++)
+        {
+            var instant = Day0.AddDays(halfDay / 2.0);
+            foreach (var member in members)
+            {
+                var expected = TierByTheRule(events, member, instant);
+                Assert.Equal(expected, AudienceTiers.TierAt(live.Index, member, instant));
+                checkedTiers.Add(expected);
+            }
+        }
+        Assert.Equal(Enum.GetValues<AudienceTier>(), checkedTiers.Order()); // every tier was reached somewhere
+    }
+
     [Theory]
     [InlineData(1)]
     [InlineData(2)]

@@ -20,7 +20,7 @@ public sealed class HistoryIndex
     private readonly Dictionary<string, EngagementEvent> _byId = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<Member>> _membersByCustomer = new(StringComparer.Ordinal);
     private readonly Dictionary<Member, SortedSet<string>> _customersByMember = new();
-    private readonly Dictionary<Member, List<EngagementEvent>> _memberEvents = new();
+    private readonly Dictionary<Member, MemberActivity> _members = new();
     private readonly Dictionary<Member, List<EngagementEvent>> _touchesByMember = new();
     private readonly Dictionary<Member, List<EngagementEvent>> _followsByMember = new();
     private readonly Dictionary<string, List<EngagementEvent>> _repliesByRef = new(StringComparer.Ordinal);
@@ -47,7 +47,7 @@ public sealed class HistoryIndex
                 case EventType.Identify:
                     break;
                 case EventType.Lead or EventType.Purchase:
-                    foreach (var member in MembersOf(e)) Append(_memberEvents, member, e);
+                    foreach (var member in MembersOf(e)) AddToMember(member, e);
                     if (e.Customer is { } customer) Append(_conversionsByCustomer, customer, e);
                     break;
                 case EventType.Reply:
@@ -59,12 +59,17 @@ public sealed class HistoryIndex
                 default:
                     if (e.Member is { } writer)
                     {
-                        Append(_memberEvents, writer, e);
+                        AddToMember(writer, e);
                         if (e.Type.IsTouch() && e.Post is not null) Append(_touchesByMember, writer, e);
                         if (e.Type is EventType.Follow or EventType.Unfollow) Append(_followsByMember, writer, e);
                     }
                     break;
             }
+        }
+        // Answers last: an inbound event's replies come after it in time order.
+        foreach (var inboundId in _repliesByRef.Keys)
+        {
+            if (Find(inboundId) is { } inbound) ReachConversationalIfAnswered(inbound);
         }
     }
 
@@ -89,12 +94,12 @@ public sealed class HistoryIndex
                 {
                     foreach (var conversion in _conversionsByCustomer.GetValueOrDefault(e.Customer!) ?? [])
                     {
-                        if (conversion.Member != member) InsertInto(_memberEvents, member, conversion);
+                        if (conversion.Member != member) AddToMember(member, conversion);
                     }
                 }
                 break;
             case EventType.Lead or EventType.Purchase:
-                foreach (var converted in MembersOf(e)) InsertInto(_memberEvents, converted, e);
+                foreach (var converted in MembersOf(e)) AddToMember(converted, e);
                 if (e.Customer is { } customer) InsertInto(_conversionsByCustomer, customer, e);
                 if (e.Type == EventType.Purchase && _firstPurchases is { } first)
                 {
@@ -104,6 +109,7 @@ public sealed class HistoryIndex
                 break;
             case EventType.Reply:
                 InsertInto(_repliesByRef, e.Ref!, e);
+                if (Find(e.Ref!) is { } answered) ReachConversationalIfAnswered(answered);
                 break;
             case EventType.Post:
                 if (!_postEvents.TryGetValue(e.Post!, out var defining) || EngagementEvent.CompareByTime(e, defining) < 0) _postEvents[e.Post!] = e;
@@ -111,9 +117,10 @@ public sealed class HistoryIndex
             default:
                 if (e.Member is { } writer)
                 {
-                    InsertInto(_memberEvents, writer, e);
+                    AddToMember(writer, e);
                     if (e.Type.IsTouch() && e.Post is not null) InsertInto(_touchesByMember, writer, e);
                     if (e.Type is EventType.Follow or EventType.Unfollow) InsertInto(_followsByMember, writer, e);
+                    ReachConversationalIfAnswered(e);
                 }
                 break;
         }
@@ -171,12 +178,17 @@ public sealed class HistoryIndex
         return low;
     }
 
-    public IEnumerable<Member> Members => _memberEvents.Keys;
+    public IEnumerable<Member> Members => _members.Keys;
+
+    /// <summary>Every member with its events and tiers.</summary>
+    public IReadOnlyDictionary<Member, MemberActivity> Activities => _members;
+
+    public MemberActivity? ActivityOf(Member member) => _members.GetValueOrDefault(member);
 
     public EngagementEvent? Find(string id) => _byId.GetValueOrDefault(id);
 
     /// <summary>SPEC §2: a member's events, purchases and leads it is a member of included.</summary>
-    public IReadOnlyList<EngagementEvent> EventsOf(Member member) => _memberEvents.GetValueOrDefault(member) ?? NoEvents;
+    public IReadOnlyList<EngagementEvent> EventsOf(Member member) => _members.GetValueOrDefault(member)?.Events ?? NoEvents;
 
     /// <summary>A member's follows and unfollows, ordered by (at, id).</summary>
     public IEnumerable<(Member Member, IReadOnlyList<EngagementEvent> Events)> FollowHistories =>
@@ -231,6 +243,21 @@ public sealed class HistoryIndex
         if (!_customersByMember.TryGetValue(member, out var customers))
             _customersByMember[member] = customers = new SortedSet<string>(StringComparer.Ordinal);
         customers.Add(customer);
+    }
+
+    /// <summary>Adds an event to a member's events, in (at, id) order, with the tier it reaches by itself (SPEC §2).</summary>
+    private void AddToMember(Member member, EngagementEvent e)
+    {
+        if (!_members.TryGetValue(member, out var activity)) _members[member] = activity = new MemberActivity();
+        Insert(activity.Events, e);
+        if (AudienceTiers.TierReachedBy(e.Type) is { } tier) activity.Reached(tier, e.At);
+    }
+
+    /// <summary>SPEC §2: an inbound event answered before t makes its writer conversational at t.</summary>
+    private void ReachConversationalIfAnswered(EngagementEvent inbound)
+    {
+        if (inbound.Type.IsInbound() && inbound.Member is { } writer && FirstAnswer(inbound) is { } answeredAt)
+            _members[writer].Reached(AudienceTier.Conversational, answeredAt);
     }
 
     private static void Append<TKey>(Dictionary<TKey, List<EngagementEvent>> lists, TKey key, EngagementEvent e) where TKey : notnull

@@ -10,24 +10,20 @@ public sealed record AudienceCounts(int Total, int Vanity, int Engaged, int Conv
 /// <summary>SPEC §2: a member's tier and following state, judged from its events before an instant.</summary>
 public static class AudienceTiers
 {
-    public static AudienceTier TierAt(HistoryIndex index, Member member, DateTimeOffset instant)
+    public static AudienceTier TierAt(HistoryIndex index, Member member, DateTimeOffset instant) =>
+        index.ActivityOf(member)?.TierAt(instant) ?? AudienceTier.Vanity;
+
+    /// <summary>
+    /// The tier an event reaches by itself once it is before t: purchase customer, lead lead, any
+    /// engagement engaged. An inbound event also reaches conversational once its answer is before t.
+    /// </summary>
+    public static AudienceTier? TierReachedBy(EventType type) => type switch
     {
-        var tier = AudienceTier.Vanity;
-        foreach (var e in index.EventsOf(member))
-        {
-            if (e.At >= instant) break;
-            var reached = e.Type switch
-            {
-                EventType.Purchase => AudienceTier.Customer,
-                EventType.Lead => AudienceTier.Lead,
-                _ when e.Type.IsInbound() && IsAnsweredBefore(index, e, instant) => AudienceTier.Conversational,
-                _ when e.Type.IsEngagement() => AudienceTier.Engaged,
-                _ => AudienceTier.Vanity,
-            };
-            if (reached > tier) tier = reached;
-        }
-        return tier;
-    }
+        EventType.Purchase => AudienceTier.Customer,
+        EventType.Lead => AudienceTier.Lead,
+        _ when type.IsEngagement() => AudienceTier.Engaged,
+        _ => null,
+    };
 
     /// <summary>Following at t: the latest follow/unfollow before t is a follow; ties go to the larger id.</summary>
     public static bool IsFollowing(HistoryIndex index, Member member, DateTimeOffset instant) =>
@@ -41,7 +37,10 @@ public static class AudienceTiers
     public static AudienceCounts Count(HistoryIndex index, TimeRange range)
     {
         var tiers = new int[Enum.GetValues<AudienceTier>().Length];
-        foreach (var member in ActiveMembers(index, range)) tiers[(int)TierAt(index, member, range.To)]++;
+        foreach (var activity in index.Activities.Values)
+        {
+            if (activity.IsActiveIn(range)) tiers[(int)activity.TierAt(range.To)]++;
+        }
         return new AudienceCounts(tiers.Sum(), tiers[(int)AudienceTier.Vanity], tiers[(int)AudienceTier.Engaged],
             tiers[(int)AudienceTier.Conversational], tiers[(int)AudienceTier.Lead], tiers[(int)AudienceTier.Customer]);
     }
@@ -50,7 +49,7 @@ public static class AudienceTiers
     public static double? VanityShare(this AudienceCounts counts) => counts.Total == 0 ? null : (double)counts.Vanity / counts.Total;
 
     public static IEnumerable<Member> ActiveMembers(HistoryIndex index, TimeRange range) =>
-        index.Members.Where(member => HistoryIndex.AnyInRange(index.EventsOf(member), range));
+        index.Activities.Where(pair => pair.Value.IsActiveIn(range)).Select(pair => pair.Key);
 
     public static int Followers(HistoryIndex index, DateTimeOffset instant) =>
         index.FollowHistories.Count(history => IsFollowing(history.Events, instant));
@@ -60,7 +59,4 @@ public static class AudienceTiers
         index.FollowHistories.Where(history => IsFollowing(history.Events, instant))
             .GroupBy(history => history.Member.Platform, StringComparer.Ordinal)
             .ToDictionary(platform => platform.Key, platform => platform.Count(), StringComparer.Ordinal);
-
-    private static bool IsAnsweredBefore(HistoryIndex index, EngagementEvent inbound, DateTimeOffset instant) =>
-        index.FirstAnswer(inbound) is { } answeredAt && answeredAt < instant;
 }
