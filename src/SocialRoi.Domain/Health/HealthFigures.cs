@@ -20,12 +20,18 @@ public static class HealthFigures
     public static IReadOnlyDictionary<string, double?> Measure(HistoryIndex index, IReadOnlyList<Goal> goals, DateTimeOffset asOf)
     {
         var window = new TimeRange(asOf - Window, asOf);
-        var events = index.InRange(window).ToList();
-        var posts = events.Where(e => e.Type == EventType.Post).ToList();
-        var replies = events.Where(e => e.Type == EventType.Reply).ToList();
-        var inbound = events.Where(e => e.Type.IsInbound()).ToList();
-        var costs = events.Where(e => e.Type == EventType.Cost).ToList();
-        var clicks = events.Where(e => e.Type == EventType.Click).ToList();
+        List<EngagementEvent> posts = [], replies = [], inbound = [], costs = [], clicks = [];
+        foreach (var e in index.InRange(window)) // one pass: a window of a busy account holds hundreds of thousands of events
+        {
+            switch (e.Type)
+            {
+                case EventType.Post: posts.Add(e); break;
+                case EventType.Reply: replies.Add(e); break;
+                case EventType.Cost: costs.Add(e); break;
+                case EventType.Click: clicks.Add(e); break;
+                case var type when type.IsInbound(): inbound.Add(e); break;
+            }
+        }
         var hashed = posts.Where(p => p.ContentHash is not null).ToList();
         var responses = ResponseTimes.Measure(index, window);
         var totalCost = costs.Sum(c => c.Amount!.Value);
