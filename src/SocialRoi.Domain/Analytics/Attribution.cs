@@ -32,13 +32,20 @@ public sealed class Attribution(HistoryIndex index, AccountSettings settings, At
     private List<TouchCredit> Compute(EngagementEvent conversion)
     {
         var earliest = conversion.At - TimeSpan.FromDays(settings.LookbackDays);
-        var touches = index.MembersOf(conversion)
-            .SelectMany(index.TouchesBy)
-            .Where(t => t.At >= earliest && t.At <= conversion.At)
-            .ToList();
+        var touches = new List<EngagementEvent>();
+        foreach (var member in index.MembersOf(conversion))
+        {
+            foreach (var touch in index.TouchesBy(member)) // ordered by time
+            {
+                if (touch.At > conversion.At) break;
+                if (touch.At >= earliest) touches.Add(touch);
+            }
+        }
         touches.Sort(EngagementEvent.CompareByTime);
         var weights = Weights(touches);
-        return touches.Select((touch, i) => Credit(touch, weights[i])).ToList();
+        var credits = new List<TouchCredit>(touches.Count);
+        for (var i = 0; i < touches.Count; i++) credits.Add(Credit(touches[i], weights[i]));
+        return credits;
     }
 
     private decimal[] Weights(List<EngagementEvent> touches)
