@@ -41,7 +41,7 @@ public static partial class EventReader
         {
             var name = property.Name;
             if (!seen.Add(name)) { errors.Add($"field \"{name}\" appears more than once"); continue; }
-            if (!EventShapes.AllFields.Contains(name))
+            if (!EventShapes.IsKnown(name))
             {
                 errors.Add($"unknown field \"{name}\" (allowed: {string.Join(", ", EventShapes.AllFields)})");
                 continue;
@@ -54,12 +54,16 @@ public static partial class EventReader
             ReadField(name, property.Value, draft, now, errors);
         }
 
-        foreach (var field in EventShapes.Common.Where(f => !seen.Contains(f) && f != "type"))
-            errors.Add($"{field} is required");
+        foreach (var field in EventShapes.Common)
+        {
+            if (field != "type" && !seen.Contains(field)) errors.Add($"{field} is required");
+        }
         if (type is { } known)
         {
-            foreach (var field in EventShapes.Required(known).Where(f => !seen.Contains(f)))
-                errors.Add($"{field} is required for type \"{known.Wire()}\"");
+            foreach (var field in EventShapes.Required(known))
+            {
+                if (!seen.Contains(field)) errors.Add($"{field} is required for type \"{known.Wire()}\"");
+            }
             if (known.IsConversion()) CheckWhoConverted(known, seen, errors);
         }
 
@@ -118,6 +122,12 @@ public static partial class EventReader
         text = null;
         if (value.ValueKind != JsonValueKind.String) return "must be a string";
         var candidate = value.GetString()!;
+        // Characters are runes; a string of n UTF-16 units holds n/2 to n of them, so most need no count.
+        if (candidate.Length <= max && (candidate.Length + 1) / 2 >= min)
+        {
+            text = candidate;
+            return null;
+        }
         var length = candidate.EnumerateRunes().Count();
         if (length < min || length > max) return $"must be {min}–{max} characters long (it is {length})";
         text = candidate;

@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+
 namespace SocialRoi.Domain.Events;
 
 /// <summary>SPEC §1: which fields each event type requires and which it may carry besides.</summary>
@@ -32,8 +34,14 @@ internal static class EventShapes
         [EventType.Identify] = (["platform", "actor", "customer"], []),
     };
 
+    // Every submitted field is checked against these: sets, not array scans, since ingest reads millions of fields.
+    private static readonly FrozenSet<string> Known = AllFields.ToFrozenSet(StringComparer.Ordinal);
+    private static readonly FrozenDictionary<EventType, FrozenSet<string>> Allowed = Shapes.ToFrozenDictionary(
+        shape => shape.Key, shape => Common.Concat(shape.Value.Required).Concat(shape.Value.Optional).ToFrozenSet(StringComparer.Ordinal));
+
     public static IReadOnlyList<string> Required(EventType type) => Shapes[type].Required;
 
-    public static bool Allows(EventType type, string field) =>
-        Common.Contains(field) || Shapes[type].Required.Contains(field) || Shapes[type].Optional.Contains(field);
+    public static bool IsKnown(string field) => Known.Contains(field);
+
+    public static bool Allows(EventType type, string field) => Allowed[type].Contains(field);
 }
