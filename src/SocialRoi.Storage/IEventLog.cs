@@ -13,9 +13,6 @@ public enum AppendOutcome
     Conflict,
 }
 
-/// <summary>What the log did with one event; Position is where a newly stored event sits (0 otherwise).</summary>
-public sealed record AppendResult(AppendOutcome Outcome, long Position);
-
 /// <summary>An event as the log holds it, with its position (the order it was appended in).</summary>
 public sealed record LoggedEvent(long Position, EngagementEvent Event);
 
@@ -26,7 +23,7 @@ public sealed record LoggedEvent(long Position, EngagementEvent Event);
 public interface IEventLog
 {
     /// <summary>Appends in one transaction; returns once committed, one result per event in order.</summary>
-    Task<IReadOnlyList<AppendResult>> AppendAsync(IReadOnlyList<EngagementEvent> events, CancellationToken cancellationToken);
+    Task<IReadOnlyList<AppendOutcome>> AppendAsync(IReadOnlyList<EngagementEvent> events, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<LoggedEvent>> ReadAccountAsync(string account, CancellationToken cancellationToken);
 

@@ -76,13 +76,13 @@ public sealed class AccountGrain(
         for (var j = 0; j < toStore.Count; j++)
         {
             var e = events[toStore[j]];
-            outcomes[toStore[j]] = results[j].Outcome switch
+            outcomes[toStore[j]] = results[j] switch
             {
                 AppendOutcome.Stored => EventOutcome.Accepted,
                 AppendOutcome.Duplicate => EventOutcome.Duplicate,
                 _ => EventOutcome.Rejected($"id \"{e.Id}\" is already stored with different content; the stored event stays"),
             };
-            if (results[j].Outcome != AppendOutcome.Stored) continue;
+            if (results[j] != AppendOutcome.Stored) continue;
             _history.Add(e);
             metrics.Stored(e);
         }

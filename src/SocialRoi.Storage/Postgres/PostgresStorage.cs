@@ -54,7 +54,7 @@ public sealed class PostgresStorage : IStorage
         return storage;
     }
 
-    public async Task<IReadOnlyList<AppendResult>> AppendAsync(IReadOnlyList<EngagementEvent> events, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<AppendOutcome>> AppendAsync(IReadOnlyList<EngagementEvent> events, CancellationToken cancellationToken)
     {
         if (events.Count == 0) return [];
         var bodies = events.Select(EventJson.Write).ToArray();
@@ -77,17 +77,17 @@ public sealed class PostgresStorage : IStorage
             await copy.CompleteAsync(cancellationToken);
         }
 
-        var stored = new Dictionary<(string, string), long>();
+        var stored = new HashSet<(string, string)>();
         await using (var insert = new NpgsqlCommand(
             """
             INSERT INTO events (account, id, type, at_ticks, body)
             SELECT account, id, type, at_ticks, body FROM staging ORDER BY ord
             ON CONFLICT (account, id) DO NOTHING
-            RETURNING account, id, position
+            RETURNING account, id
             """, connection, transaction))
         await using (var reader = await insert.ExecuteReaderAsync(cancellationToken))
         {
-            while (await reader.ReadAsync(cancellationToken)) stored[(reader.GetString(0), reader.GetString(1))] = reader.GetInt64(2);
+            while (await reader.ReadAsync(cancellationToken)) stored.Add((reader.GetString(0), reader.GetString(1)));
         }
 
         // What the log now holds for every key of the batch: the event stored just now, or the one stored before.
@@ -99,13 +99,13 @@ public sealed class PostgresStorage : IStorage
         }
         await transaction.CommitAsync(cancellationToken);
 
-        var results = new AppendResult[events.Count];
+        var results = new AppendOutcome[events.Count];
         for (var i = 0; i < events.Count; i++)
         {
             // The first occurrence of a newly stored key is the stored one; later ones in the batch compare against it.
-            results[i] = stored.Remove((events[i].Account, events[i].Id), out var position)
-                ? new AppendResult(AppendOutcome.Stored, position)
-                : new AppendResult(logged[i] == bodies[i] ? AppendOutcome.Duplicate : AppendOutcome.Conflict, 0);
+            results[i] = stored.Remove((events[i].Account, events[i].Id))
+                ? AppendOutcome.Stored
+                : logged[i] == bodies[i] ? AppendOutcome.Duplicate : AppendOutcome.Conflict;
         }
         return results;
     }

@@ -7,9 +7,10 @@ namespace SocialRoi.Storage.Sqlite;
 
 /// <summary>
 /// The embedded store: one SQLite file in WAL mode. Writes go one at a time (SQLite has a
-/// single writer) and are fully synced before they are acknowledged.
+/// single writer) and are fully synced before they are acknowledged. Event appends are written
+/// in groups, one commit each (SqliteStorage.Appends.cs).
 /// </summary>
-public sealed class SqliteStorage : IStorage
+public sealed partial class SqliteStorage : IStorage
 {
     private readonly string _connectionString;
     private readonly SemaphoreSlim _writer = new(1, 1);
@@ -39,39 +40,8 @@ public sealed class SqliteStorage : IStorage
         await using var connection = await storage.OpenConnectionAsync(cancellationToken);
         await Execute(connection, "PRAGMA journal_mode = WAL;", cancellationToken);
         await SqliteMigrations.ApplyAsync(connection, cancellationToken);
+        storage.StartAppendWriter();
         return storage;
-    }
-
-    public async Task<IReadOnlyList<AppendResult>> AppendAsync(IReadOnlyList<EngagementEvent> events, CancellationToken cancellationToken)
-    {
-        return await WriteAsync(async connection =>
-        {
-            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-            await using var insert = Command(connection, transaction,
-                "INSERT INTO events (account, id, type, at_ticks, body) VALUES ($account, $id, $type, $at, $body) ON CONFLICT (account, id) DO NOTHING RETURNING position");
-            await using var existing = Command(connection, transaction, "SELECT body FROM events WHERE account = $account AND id = $id");
-            var outcomes = new List<AppendResult>(events.Count);
-            foreach (var e in events)
-            {
-                var body = EventJson.Write(e);
-                insert.Parameters["$account"].Value = e.Account;
-                insert.Parameters["$id"].Value = e.Id;
-                insert.Parameters["$type"].Value = e.Type.Wire();
-                insert.Parameters["$at"].Value = e.At.UtcTicks;
-                insert.Parameters["$body"].Value = body;
-                if (await insert.ExecuteScalarAsync(cancellationToken) is long position)
-                {
-                    outcomes.Add(new AppendResult(AppendOutcome.Stored, position));
-                    continue;
-                }
-                existing.Parameters["$account"].Value = e.Account;
-                existing.Parameters["$id"].Value = e.Id;
-                var stored = (string?)await existing.ExecuteScalarAsync(cancellationToken);
-                outcomes.Add(new AppendResult(stored == body ? AppendOutcome.Duplicate : AppendOutcome.Conflict, 0));
-            }
-            await transaction.CommitAsync(cancellationToken);
-            return outcomes;
-        }, cancellationToken);
     }
 
     public async Task<IReadOnlyList<LoggedEvent>> ReadAccountAsync(string account, CancellationToken cancellationToken)
@@ -191,11 +161,11 @@ public sealed class SqliteStorage : IStorage
         }, cancellationToken);
     }
 
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
+        await StopAppendWriterAsync();
         SqliteConnection.ClearAllPools();
         _writer.Dispose();
-        return ValueTask.CompletedTask;
     }
 
     // SQLite has one writer: writes queue here rather than meeting SQLITE_BUSY.
