@@ -10,7 +10,10 @@ switch (args.FirstOrDefault())
     case "activation": await AccountActivation.RunAsync(); break;
     case "scrape": await MetricsScrape.RunAsync(); break;
     case "ingest" or "query" or "memory" or "coldstart" or "all":
+    {
         var figures = new List<Figure>();
+        await using var baselines = await BaselineServer.StartAsync(options);
+        options = options with { BaselineServer = baselines.Uri };
         if (args[0] is "ingest" or "all") figures.AddRange(await IngestBenchmark.RunAsync(options));
         if (args[0] is "query" or "all") figures.AddRange(await QueryBenchmark.RunAsync(options));
         if (args[0] is "memory" or "all") figures.AddRange(await MemoryAndColdStartBenchmark.MemoryAsync(options));
@@ -18,5 +21,6 @@ switch (args.FirstOrDefault())
         Console.WriteLine(ResultsPage.Table(figures));
         if (args[0] == "all" && options.Write) ResultsPage.Write(figures, "dotnet run -c Release --project tests/SocialRoi.Benchmarks -- " + string.Join(' ', args));
         break;
+    }
     default: BenchmarkSwitcher.FromAssembly(typeof(AccountFiguresBenchmarks).Assembly).Run(args); break;
 }

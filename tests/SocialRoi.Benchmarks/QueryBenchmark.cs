@@ -10,8 +10,8 @@ namespace SocialRoi.Benchmarks;
 
 /// <summary>
 /// Issue 12 target 3: summary, funnel by post and health of one big account over HTTP while 100
-/// events arrive every 200 ms, beside SQL over the event log: the bi views on PostgreSQL, a count
-/// by type on SQLite (which has no bi views).
+/// events arrive every 200 ms, beside the equivalent SQL over the PostgreSQL event log (the bi
+/// views, holding the same events). Without PostgreSQL the baseline is a count by type on SQLite.
 /// </summary>
 public static class QueryBenchmark
 {
@@ -25,6 +25,13 @@ public static class QueryBenchmark
         await using var store = await BenchmarkStore.CreateAsync(options.Postgres);
         await using var storage = await store.OpenAsync();
         foreach (var chunk in SyntheticAccount.Events(Account, size).Chunk(5_000)) await storage.AppendAsync(chunk, CancellationToken.None);
+        await using var sqlStore = store.IsPostgres || options.BaselineServer is null ? null : await BenchmarkStore.CreateAsync(options.BaselineServer);
+        if (sqlStore is not null)
+        {
+            await using var sqlStorage = await sqlStore.OpenAsync();
+            foreach (var chunk in SyntheticAccount.Events(Account, size).Chunk(5_000)) await sqlStorage.AppendAsync(chunk, CancellationToken.None);
+        }
+        var baselineStore = sqlStore ?? store;
 
         await using var server = await SocialRoiServer.StartAsync("http://127.0.0.1:0", storage, BenchmarkOptions.Unlimited, CancellationToken.None);
         using var http = new HttpClient { BaseAddress = server.Address, Timeout = TimeSpan.FromMinutes(10) };
@@ -35,8 +42,8 @@ public static class QueryBenchmark
         var figures = new List<Figure>();
         foreach (var (name, path, sql) in new[]
         {
-            ("summary", $"summary?{Range}", store.IsPostgres ? SummarySql : CountsSql),
-            ("funnel by post", $"funnel?{Range}&by=post", store.IsPostgres ? FunnelSql : CountsSql),
+            ("summary", $"summary?{Range}", baselineStore.IsPostgres ? SummarySql : CountsSql),
+            ("funnel by post", $"funnel?{Range}&by=post", baselineStore.IsPostgres ? FunnelSql : CountsSql),
             ("health", "health?asOf=2026-09-29", (string?)null),
         })
         {
@@ -48,11 +55,11 @@ public static class QueryBenchmark
                 (await http.GetAsync($"/api/v1/accounts/{Account}/{path}")).EnsureSuccessStatusCode();
                 timings.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             }
-            var baseline = sql is null ? (double?)null : await SqlMillisecondsAsync(store, sql);
+            var baseline = sql is null ? (double?)null : await SqlMillisecondsAsync(baselineStore, sql);
             var p50 = Percentiles.Of(timings, 50);
             var p99 = Percentiles.Of(timings, 99);
             figures.Add(new Figure($"{name} p50, {size:N0} events, ingest running ({timings.Count} requests)", p50, "ms", baseline,
-                store.IsPostgres ? "SQL over bi views" : "SQL count by type", "≤ 10 ms and ≥ 20× faster than SQL", p50 <= 10 && (baseline is null || baseline / p50 >= 20), Faster: true));
+                baselineStore.IsPostgres ? "PostgreSQL bi views" : "SQLite count by type", "≤ 10 ms and ≥ 20× faster than SQL", p50 <= 10 && (baseline is null || baseline / p50 >= 20), Faster: true));
             figures.Add(new Figure($"{name} p99", p99, "ms", null, null, "≤ 50 ms", p99 <= 50));
         }
         await stop.CancelAsync();

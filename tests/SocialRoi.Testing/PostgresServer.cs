@@ -19,9 +19,11 @@ public sealed class PostgresServer : IAsyncDisposable
     private readonly int _port;
     private readonly string _user;
     private readonly string? _password;
+    private readonly bool _durable;
 
-    private PostgresServer(string? directory, string host, int port, string user, string? password)
+    private PostgresServer(string? directory, string host, int port, string user, string? password, bool durable = false)
     {
+        _durable = durable;
         _directory = directory;
         _host = host;
         _port = port;
@@ -61,12 +63,13 @@ public sealed class PostgresServer : IAsyncDisposable
     }
 
     /// <summary>Starts a server of its own (for tests that stop and restart it).</summary>
-    public static async Task<PostgresServer> StartPrivateAsync()
+    /// <param name="durable">Fsync as a production server does (benchmarks); tests run without it.</param>
+    public static async Task<PostgresServer> StartPrivateAsync(bool durable = false)
     {
         SweepAbandoned();
         var directory = Directory.CreateTempSubdirectory(DirectoryPrefix).FullName;
         File.WriteAllText(Path.Combine(directory, OwnerFile), Environment.ProcessId.ToString());
-        var server = new PostgresServer(directory, "127.0.0.1", Services.FreeLoopbackPort(), User, null);
+        var server = new PostgresServer(directory, "127.0.0.1", Services.FreeLoopbackPort(), User, null, durable);
         var asRoot = Environment.UserName == "root";
         if (asRoot) Run("chown", ["-R", "postgres:postgres", directory], asRoot: false);
         Run(Services.Find("initdb")!, ["-D", server.DataDirectory, "-A", "trust", "-U", User, "-E", "UTF8", "--no-sync"], asRoot);
@@ -107,7 +110,7 @@ public sealed class PostgresServer : IAsyncDisposable
     public Task StartAsync()
     {
         Run(Services.Find("pg_ctl")!, ["-D", DataDirectory, "-w", "-l", Path.Combine(_directory!, "server.log"), "-o",
-            $"-p {_port} -k {_directory} -c listen_addresses=127.0.0.1 -c fsync=off", "start"], Environment.UserName == "root");
+            $"-p {_port} -k {_directory} -c listen_addresses=127.0.0.1{(_durable ? "" : " -c fsync=off")}", "start"], Environment.UserName == "root");
         return Task.CompletedTask;
     }
 
