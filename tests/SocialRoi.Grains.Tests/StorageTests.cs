@@ -52,19 +52,20 @@ public class StorageTests
     [MemberData(nameof(TestStore.Kinds), MemberType = typeof(TestStore))]
     public async Task Appends_made_at_once_by_many_accounts_each_get_their_own_outcomes(string store)
     {
+        const int Accounts = 150; // more than PostgreSQL's default 100 connections
         await using var test = await TestStore.CreateAsync(store);
         await using var storage = await test.OpenAsync();
         EngagementEvent Event(int account, int i, string actor) => Like($"k{i}", actor) with { Account = $"acct-{account}" };
-        var first = Enumerable.Range(0, 40).Select(a => Enumerable.Range(0, 30).Select(i => Event(a, i, "ann")).ToList()).ToList();
+        var first = Enumerable.Range(0, Accounts).Select(a => Enumerable.Range(0, 30).Select(i => Event(a, i, "ann")).ToList()).ToList();
 
         var stored = await Task.WhenAll(first.Select(events => Task.Run(() => storage.AppendAsync(events, CancellationToken.None))));
         Assert.All(stored, outcomes => Assert.Equal(Enumerable.Repeat(AppendOutcome.Stored, 30), outcomes));
 
         // Again at once, each account resending its events with a different one changed: each append is told about its own.
         static int Changed(int account) => account % 30;
-        var again = await Task.WhenAll(Enumerable.Range(0, 40).Select(a => Task.Run(() => storage.AppendAsync(
+        var again = await Task.WhenAll(Enumerable.Range(0, Accounts).Select(a => Task.Run(() => storage.AppendAsync(
             [.. first[a].Select((e, i) => i == Changed(a) ? Event(a, i, "bob") : e), Event(a, 30, "cy")], CancellationToken.None))));
-        for (var a = 0; a < 40; a++)
+        for (var a = 0; a < Accounts; a++)
         {
             var expected = Enumerable.Range(0, 31).Select(i => i == 30 ? AppendOutcome.Stored : i == Changed(a) ? AppendOutcome.Conflict : AppendOutcome.Duplicate);
             Assert.Equal(expected, again[a]);

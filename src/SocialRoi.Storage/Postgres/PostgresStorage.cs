@@ -42,6 +42,9 @@ public sealed class PostgresStorage : IStorage
             Password = credentials.Length > 1 ? Uri.UnescapeDataString(credentials[1]) : null,
             Database = Uri.UnescapeDataString(database),
             ApplicationName = "socialroi",
+            // Many grains append at once; past the server's max_connections (100 by default) it refuses
+            // them ("too many clients"). Twenty per pool keep two cores busy; more calls wait for one.
+            MaxPoolSize = 20,
         }.ConnectionString;
     }
 
