@@ -62,53 +62,50 @@ public sealed class PostgresStorage : IStorage
         if (events.Count == 0) return [];
         var bodies = events.Select(EventJson.Write).ToArray();
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await Execute(connection, "CREATE TEMP TABLE staging (ord int, account text, id text, type text, at_ticks bigint, body text) ON COMMIT DROP", cancellationToken);
-        await using (var copy = await connection.BeginBinaryImportAsync(
-            "COPY staging (ord, account, id, type, at_ticks, body) FROM STDIN (FORMAT BINARY)", cancellationToken))
-        {
-            for (var i = 0; i < events.Count; i++)
-            {
-                await copy.StartRowAsync(cancellationToken);
-                await copy.WriteAsync(i, NpgsqlDbType.Integer, cancellationToken);
-                await copy.WriteAsync(events[i].Account, NpgsqlDbType.Text, cancellationToken);
-                await copy.WriteAsync(events[i].Id, NpgsqlDbType.Text, cancellationToken);
-                await copy.WriteAsync(events[i].Type.Wire(), NpgsqlDbType.Text, cancellationToken);
-                await copy.WriteAsync(events[i].At.UtcTicks, NpgsqlDbType.Bigint, cancellationToken);
-                await copy.WriteAsync(bodies[i], NpgsqlDbType.Text, cancellationToken);
-            }
-            await copy.CompleteAsync(cancellationToken);
-        }
 
+        // One statement, the batch as arrays: atomic on its own, and one round trip. (A staging table
+        // filled by COPY cost a catalog write per append and took ingest to 0.09 x psql \copy.)
         var stored = new HashSet<(string, string)>();
         await using (var insert = new NpgsqlCommand(
             """
             INSERT INTO events (account, id, type, at_ticks, body)
-            SELECT account, id, type, at_ticks, body FROM staging ORDER BY ord
+            SELECT account, id, type, at_ticks, body
+            FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::text[]) WITH ORDINALITY AS batch (account, id, type, at_ticks, body, ord)
+            ORDER BY ord
             ON CONFLICT (account, id) DO NOTHING
             RETURNING account, id
-            """, connection, transaction))
-        await using (var reader = await insert.ExecuteReaderAsync(cancellationToken))
+            """, connection))
         {
+            insert.Parameters.Add(new NpgsqlParameter { Value = events.Select(e => e.Account).ToArray() });
+            insert.Parameters.Add(new NpgsqlParameter { Value = events.Select(e => e.Id).ToArray() });
+            insert.Parameters.Add(new NpgsqlParameter { Value = events.Select(e => e.Type.Wire()).ToArray() });
+            insert.Parameters.Add(new NpgsqlParameter { Value = events.Select(e => e.At.UtcTicks).ToArray() });
+            insert.Parameters.Add(new NpgsqlParameter { Value = bodies });
+            await using var reader = await insert.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken)) stored.Add((reader.GetString(0), reader.GetString(1)));
         }
 
-        // What the log now holds for every key of the batch: the event stored just now, or the one stored before.
-        var logged = new string[events.Count];
-        await using (var select = new NpgsqlCommand("SELECT s.ord, e.body FROM staging s JOIN events e USING (account, id)", connection, transaction))
-        await using (var reader = await select.ExecuteReaderAsync(cancellationToken))
+        // Keys not stored just now: what the log holds for them. A stored event never changes, so
+        // reading it after the insert committed is safe.
+        var logged = new Dictionary<(string, string), string>();
+        if (stored.Count < events.Count)
         {
-            while (await reader.ReadAsync(cancellationToken)) logged[reader.GetInt32(0)] = reader.GetString(1);
+            await using var select = new NpgsqlCommand(
+                "SELECT e.account, e.id, e.body FROM events e JOIN unnest($1::text[], $2::text[]) AS k (account, id) USING (account, id)", connection);
+            select.Parameters.Add(new NpgsqlParameter { Value = events.Select(e => e.Account).ToArray() });
+            select.Parameters.Add(new NpgsqlParameter { Value = events.Select(e => e.Id).ToArray() });
+            await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken)) logged[(reader.GetString(0), reader.GetString(1))] = reader.GetString(2);
         }
-        await transaction.CommitAsync(cancellationToken);
 
         var results = new AppendOutcome[events.Count];
         for (var i = 0; i < events.Count; i++)
         {
             // The first occurrence of a newly stored key is the stored one; later ones in the batch compare against it.
-            results[i] = stored.Remove((events[i].Account, events[i].Id))
+            var key = (events[i].Account, events[i].Id);
+            results[i] = stored.Remove(key)
                 ? AppendOutcome.Stored
-                : logged[i] == bodies[i] ? AppendOutcome.Duplicate : AppendOutcome.Conflict;
+                : logged[key] == bodies[i] ? AppendOutcome.Duplicate : AppendOutcome.Conflict;
         }
         return results;
     }
@@ -211,10 +208,4 @@ public sealed class PostgresStorage : IStorage
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
 
     private static string Redact(string uri) => System.Text.RegularExpressions.Regex.Replace(uri, "://([^:@/]+):[^@/]*@", "://$1:***@");
-
-    private static async Task Execute(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
 }
