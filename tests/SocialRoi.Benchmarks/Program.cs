@@ -2,14 +2,14 @@ using BenchmarkDotNet.Running;
 using SocialRoi.Benchmarks;
 using SocialRoi.Benchmarks.Measurements;
 
-// Issue 12's measurements: ingest|query|memory|coldstart|all [--storage postgres://…] [--smoke];
+// Issue 12's measurements: ingest|query|memory|coldstart|scale|all [--storage postgres://…] [--smoke];
 // activation and scrape for the operations and metrics pages; anything else goes to BenchmarkDotNet.
 var options = BenchmarkOptions.Parse(args);
 switch (args.FirstOrDefault())
 {
     case "activation": await AccountActivation.RunAsync(); break;
     case "scrape": await MetricsScrape.RunAsync(); break;
-    case "ingest" or "query" or "memory" or "coldstart" or "all":
+    case "ingest" or "query" or "memory" or "coldstart" or "scale" or "all":
     {
         var figures = new List<Figure>();
         await using var baselines = await BaselineServer.StartAsync(options);
@@ -18,6 +18,7 @@ switch (args.FirstOrDefault())
         if (args[0] is "query" or "all") figures.AddRange(await QueryBenchmark.RunAsync(options));
         if (args[0] is "memory" or "all") figures.AddRange(await MemoryAndColdStartBenchmark.MemoryAsync(options));
         if (args[0] is "coldstart" or "all") figures.AddRange(await MemoryAndColdStartBenchmark.ColdStartAsync(options));
+        if (args[0] is "scale" or "all") figures.AddRange(await ScaleBenchmark.RunAsync(options));
         Console.WriteLine(ResultsPage.Table(figures));
         if (args[0] == "all" && options.Write) ResultsPage.Write(figures, "dotnet run -c Release --project tests/SocialRoi.Benchmarks -- " + string.Join(' ', args));
         break;
