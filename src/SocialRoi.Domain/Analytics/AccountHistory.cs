@@ -8,21 +8,58 @@ namespace SocialRoi.Domain.Analytics;
 /// </summary>
 public sealed class AccountHistory
 {
-    private readonly Dictionary<string, EngagementEvent> _byId = new(StringComparer.Ordinal);
+    // Names repeat across events (the account, platforms, each member's actor, posts, campaigns):
+    // one copy of each is kept, since a busy account holds millions of events in memory.
+    private readonly Dictionary<string, string> _names = new(StringComparer.Ordinal);
+    private List<EngagementEvent>? _unindexed = [];
     private HistoryIndex? _index;
 
-    public int Count => _byId.Count;
+    public int Count { get; private set; }
 
     public bool HasMoneyEvents { get; private set; }
 
     /// <summary>Adds an event whose id is new to this account.</summary>
     public void Add(EngagementEvent e)
     {
-        _byId.Add(e.Id, e);
+        e = WithSharedNames(e);
+        Count++;
         HasMoneyEvents |= e.Type.IsMoney();
-        _index?.Add(e); // built once, then kept up to date: no query pays for a rebuild
+        if (_index is not null) _index.Add(e); // built once, then kept up to date: no query pays for a rebuild
+        else _unindexed!.Add(e);
     }
 
     /// <summary>Indexes over the whole set: built at the first query, then updated by every Add.</summary>
-    public HistoryIndex Index => _index ??= new HistoryIndex(_byId.Values);
+    public HistoryIndex Index
+    {
+        get
+        {
+            if (_index is null)
+            {
+                _index = new HistoryIndex(_unindexed!);
+                _unindexed = null; // the index holds every event from here on
+            }
+            return _index;
+        }
+    }
+
+    private EngagementEvent WithSharedNames(EngagementEvent e)
+    {
+        var (account, platform, actor, customer, post, campaign, currency) =
+            (Shared(e.Account)!, Shared(e.Platform), Shared(e.Actor), Shared(e.Customer), Shared(e.Post), Shared(e.Campaign), Shared(e.Currency));
+        var unchanged = ReferenceEquals(account, e.Account) && ReferenceEquals(platform, e.Platform) && ReferenceEquals(actor, e.Actor)
+            && ReferenceEquals(customer, e.Customer) && ReferenceEquals(post, e.Post) && ReferenceEquals(campaign, e.Campaign)
+            && ReferenceEquals(currency, e.Currency);
+        return unchanged ? e : e with
+        {
+            Account = account, Platform = platform, Actor = actor, Customer = customer, Post = post, Campaign = campaign, Currency = currency,
+        };
+    }
+
+    private string? Shared(string? name)
+    {
+        if (name is null) return null;
+        if (_names.TryGetValue(name, out var shared)) return shared;
+        _names.Add(name, name);
+        return name;
+    }
 }
