@@ -17,7 +17,8 @@ public sealed class HistoryIndex
 
     private readonly List<EngagementEvent> _ordered;
     private readonly Dictionary<string, List<EngagementEvent>> _conversionsByCustomer = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, EngagementEvent> _byId = new(StringComparer.Ordinal);
+    // Only what a refund (a purchase) or a reply (an inbound event) can refer to: most events never are.
+    private readonly Dictionary<string, EngagementEvent> _referable = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<Member>> _membersByCustomer = new(StringComparer.Ordinal);
     private readonly Dictionary<Member, SortedSet<string>> _customersByMember = new();
     private readonly Dictionary<Member, MemberActivity> _members = new();
@@ -37,7 +38,7 @@ public sealed class HistoryIndex
         // Links first: SPEC §2 links are timeless, so a purchase's members do not depend on order.
         foreach (var e in ordered)
         {
-            _byId[e.Id] = e;
+            if (IsReferable(e)) _referable[e.Id] = e;
             if (e.Type == EventType.Identify) AddLink(e.Customer!, e.Member!.Value);
         }
         foreach (var e in ordered)
@@ -77,7 +78,7 @@ public sealed class HistoryIndex
     public void Add(EngagementEvent e)
     {
         Insert(_ordered, e);
-        _byId[e.Id] = e;
+        if (IsReferable(e)) _referable[e.Id] = e;
         if (_before is { } kept && e.At < kept.Instant)
         {
             kept.Index.Add(e); // an event before the kept cut belongs in that index too
@@ -185,7 +186,10 @@ public sealed class HistoryIndex
 
     public MemberActivity? ActivityOf(Member member) => _members.GetValueOrDefault(member);
 
-    public EngagementEvent? Find(string id) => _byId.GetValueOrDefault(id);
+    /// <summary>The purchase or inbound event with this id, if any: what a refund or a reply refers to.</summary>
+    public EngagementEvent? Find(string id) => _referable.GetValueOrDefault(id);
+
+    private static bool IsReferable(EngagementEvent e) => e.Type == EventType.Purchase || e.Type.IsInbound();
 
     /// <summary>SPEC §2: a member's events, purchases and leads it is a member of included.</summary>
     public IReadOnlyList<EngagementEvent> EventsOf(Member member) => _members.GetValueOrDefault(member)?.Events ?? NoEvents;
