@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net.Http.Headers;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 using SocialRoi.Benchmarks.Measurements;
@@ -47,19 +46,7 @@ public static class IngestBenchmark
         await using var storage = await store.OpenAsync();
         await using var server = await SocialRoiServer.StartAsync("http://127.0.0.1:0", storage, BenchmarkOptions.Unlimited, CancellationToken.None);
         using var http = new HttpClient { BaseAddress = server.Address, Timeout = TimeSpan.FromMinutes(10) };
-        var next = -1;
-        var clock = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, Clients).Select(_ => Task.Run(async () =>
-        {
-            while (Interlocked.Increment(ref next) is var i && i < batches.Count)
-            {
-                using var content = new ByteArrayContent(batches[i]);
-                content.Headers.ContentType = new MediaTypeHeaderValue("application/x-ndjson");
-                using var response = await http.PostAsync("/api/v1/events", content);
-                response.EnsureSuccessStatusCode();
-            }
-        })));
-        return events / clock.Elapsed.TotalSeconds;
+        return events / (await LoadGenerator.SendAsync(http, batches, Clients)).TotalSeconds;
     }
 
     private static double SqliteBulkRate(List<(string Account, string Id, string Type, long Ticks, string Body)> rows)

@@ -55,11 +55,13 @@ public static class QueryBenchmark
                 (await http.GetAsync($"/api/v1/accounts/{Account}/{path}")).EnsureSuccessStatusCode();
                 timings.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             }
-            var baseline = sql is null ? (double?)null : await SqlMillisecondsAsync(baselineStore, sql);
+            var (baseline, finished) = sql is null ? (null, true) : await SqlMillisecondsAsync(baselineStore, sql);
+            var baselineName = (baselineStore.IsPostgres ? "PostgreSQL bi views" : "SQLite count by type")
+                + (finished ? "" : $", stopped unfinished at {SqlLimit.TotalSeconds:0} s: the ratio is a lower bound");
             var p50 = Percentiles.Of(timings, 50);
             var p99 = Percentiles.Of(timings, 99);
             figures.Add(new Figure($"{name} p50, {size:N0} events, ingest running ({timings.Count} requests)", p50, "ms", baseline,
-                baselineStore.IsPostgres ? "PostgreSQL bi views" : "SQLite count by type", "≤ 10 ms and ≥ 20× faster than SQL", p50 <= 10 && (baseline is null || baseline / p50 >= 20), Faster: true));
+                baselineName, "≤ 10 ms and ≥ 20× faster than SQL", p50 <= 10 && (baseline is null || baseline / p50 >= 20), Faster: true));
             figures.Add(new Figure($"{name} p99", p99, "ms", null, null, "≤ 50 ms", p99 <= 50));
         }
         await stop.CancelAsync();
@@ -97,20 +99,32 @@ public static class QueryBenchmark
     private static readonly string CountsSql =
         $"SELECT type, count(*) FROM events WHERE account = 'big' AND at_ticks >= {new DateTime(2026, 7, 1).Ticks} AND at_ticks < {new DateTime(2026, 9, 29).Ticks} GROUP BY type";
 
-    /// <summary>The median of 3 runs of the SQL.</summary>
-    private static async Task<double> SqlMillisecondsAsync(BenchmarkStore store, string sql)
+    // The bi views compute attribution on read, over every account's events: on a million events
+    // they run for minutes, so a run is stopped here and its time is a lower bound.
+    private static readonly TimeSpan SqlLimit = TimeSpan.FromSeconds(60);
+
+    /// <summary>The median of 3 runs of the SQL (one when it takes over 5 s), and whether it finished within <see cref="SqlLimit"/>.</summary>
+    private static async Task<(double? Milliseconds, bool Finished)> SqlMillisecondsAsync(BenchmarkStore store, string sql)
     {
         var timings = new List<double>();
-        for (var i = 0; i < 3; i++)
+        for (var i = 0; i < 3 && (i == 0 || timings[0] < 5_000); i++)
         {
             var started = Stopwatch.GetTimestamp();
             if (store.IsPostgres)
             {
                 await using var connection = new NpgsqlConnection(store.ConnectionString);
                 await connection.OpenAsync();
-                await using var command = new NpgsqlCommand(sql, connection);
-                await using var reader = await command.ExecuteReaderAsync();
-                while (await reader.ReadAsync()) { }
+                await using (var limit = new NpgsqlCommand($"SET statement_timeout = {(int)SqlLimit.TotalMilliseconds}", connection)) await limit.ExecuteNonQueryAsync();
+                try
+                {
+                    await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 0 };
+                    await using var reader = await command.ExecuteReaderAsync();
+                    while (await reader.ReadAsync()) { }
+                }
+                catch (PostgresException stopped) when (stopped.SqlState == PostgresErrorCodes.QueryCanceled)
+                {
+                    return (SqlLimit.TotalMilliseconds, false);
+                }
             }
             else
             {
@@ -123,6 +137,6 @@ public static class QueryBenchmark
             }
             timings.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
-        return Percentiles.Of(timings, 50);
+        return (Percentiles.Of(timings, 50), true);
     }
 }

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net.Http.Headers;
 using SocialRoi.Benchmarks.Measurements;
 using SocialRoi.Server.Hosting;
 
@@ -86,19 +85,7 @@ public static class ScaleBenchmark
                 }
             }
             var batches = LoadGenerator.NdjsonBatches(events, BatchSize);
-            var next = -1;
-            var clock = Stopwatch.StartNew();
-            await Task.WhenAll(Enumerable.Range(0, Clients).Select(_ => Task.Run(async () =>
-            {
-                while (Interlocked.Increment(ref next) is var i && i < batches.Count)
-                {
-                    using var content = new ByteArrayContent(batches[i]);
-                    content.Headers.ContentType = new MediaTypeHeaderValue("application/x-ndjson");
-                    using var response = await http.PostAsync("/api/v1/events", content);
-                    response.EnsureSuccessStatusCode();
-                }
-            })));
-            rates.Add(events.Count / clock.Elapsed.TotalSeconds);
+            rates.Add(events.Count / (await LoadGenerator.SendAsync(http, batches, Clients)).TotalSeconds);
         }
         var ratio = rates[^1] / rates[0];
         var name = store.IsPostgres ? "PostgreSQL" : "SQLite";

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
 using System.Text;
 using SocialRoi.Domain.Events;
 
@@ -24,6 +26,24 @@ public static class LoadGenerator
             }
         }
         return events;
+    }
+
+    /// <summary>Posts the batches over HTTP from several clients at once, each taking the next batch; the time until the last answer.</summary>
+    public static async Task<TimeSpan> SendAsync(HttpClient http, List<byte[]> batches, int clients)
+    {
+        var next = -1;
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, clients).Select(_ => Task.Run(async () =>
+        {
+            while (Interlocked.Increment(ref next) is var i && i < batches.Count)
+            {
+                using var content = new ByteArrayContent(batches[i]);
+                content.Headers.ContentType = new MediaTypeHeaderValue("application/x-ndjson");
+                using var response = await http.PostAsync("/api/v1/events", content);
+                response.EnsureSuccessStatusCode();
+            }
+        })));
+        return clock.Elapsed;
     }
 
     public static List<byte[]> NdjsonBatches(IEnumerable<EngagementEvent> events, int batchSize) =>
