@@ -46,16 +46,10 @@ public sealed record AccountSummary
         string account, AccountHistory history, AccountSettings settings, TimeRange range, AttributionModel model)
     {
         var index = history.Index;
-        var counts = new int[Enum.GetValues<EventType>().Length];
+        int Count(EventType type) => index.CountInRange(range, type);
         long impressions = 0;
-        var promotional = 0;
-        foreach (var e in index.InRange(range))
-        {
-            counts[(int)e.Type]++;
-            if (e.Type == EventType.Impression) impressions += e.Count!.Value;
-            if (e.Promotional == true) promotional++;
-        }
-        int Count(EventType type) => counts[(int)type];
+        foreach (var e in index.InRange(range, EventType.Impression)) impressions += e.Count!.Value;
+        var promotional = index.InRange(range, EventType.Post).Count(e => e.Promotional == true);
 
         var audience = AudienceTiers.Count(index, range);
         var responses = ResponseTimes.Measure(index, range);

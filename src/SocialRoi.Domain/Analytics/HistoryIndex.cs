@@ -16,6 +16,8 @@ public sealed class HistoryIndex
     private static readonly Comparer<EngagementEvent> ByTime = Comparer<EngagementEvent>.Create(EngagementEvent.CompareByTime);
 
     private readonly List<EngagementEvent> _ordered;
+    // The same events split by type: a summary counts and reads the few types it needs, not the whole range.
+    private readonly List<EngagementEvent>[] _byType = Enum.GetValues<EventType>().Select(_ => new List<EngagementEvent>()).ToArray();
     private readonly Dictionary<string, List<EngagementEvent>> _conversionsByCustomer = new(StringComparer.Ordinal);
     // Only what a refund (a purchase) or a reply (an inbound event) can refer to: most events never are.
     private readonly Dictionary<string, EngagementEvent> _referable = new(StringComparer.Ordinal);
@@ -37,6 +39,7 @@ public sealed class HistoryIndex
         // Links first: SPEC §2 links are timeless, so a purchase's members do not depend on order.
         foreach (var e in ordered)
         {
+            _byType[(int)e.Type].Add(e);
             if (IsReferable(e)) _referable[e.Id] = e;
             if (e.Type == EventType.Identify) AddLink(e.Customer!, e.Member!.Value);
         }
@@ -77,6 +80,7 @@ public sealed class HistoryIndex
     public void Add(EngagementEvent e)
     {
         Insert(_ordered, e);
+        Insert(_byType[(int)e.Type], e);
         if (IsReferable(e)) _referable[e.Id] = e;
         if (_before is { } kept && e.At < kept.Instant)
         {
@@ -130,10 +134,22 @@ public sealed class HistoryIndex
     public IReadOnlyList<EngagementEvent> Ordered => _ordered;
 
     /// <summary>The events with at in the range, found by binary search: queries never scan the whole history.</summary>
-    public IEnumerable<EngagementEvent> InRange(TimeRange range)
+    public IEnumerable<EngagementEvent> InRange(TimeRange range) => Slice(_ordered, range);
+
+    /// <summary>The events of one type with at in the range, in (at, id) order.</summary>
+    public IEnumerable<EngagementEvent> InRange(TimeRange range, EventType type) => Slice(_byType[(int)type], range);
+
+    /// <summary>How many events of one type lie in the range: two binary searches.</summary>
+    public int CountInRange(TimeRange range, EventType type)
     {
-        var end = FirstAtOrAfter(Ordered, range.To);
-        for (var i = FirstAtOrAfter(Ordered, range.From); i < end; i++) yield return Ordered[i];
+        var ofType = _byType[(int)type];
+        return Math.Max(0, FirstAtOrAfter(ofType, range.To) - FirstAtOrAfter(ofType, range.From));
+    }
+
+    private static IEnumerable<EngagementEvent> Slice(List<EngagementEvent> ordered, TimeRange range)
+    {
+        var end = FirstAtOrAfter(ordered, range.To);
+        for (var i = FirstAtOrAfter(ordered, range.From); i < end; i++) yield return ordered[i];
     }
 
     /// <summary>

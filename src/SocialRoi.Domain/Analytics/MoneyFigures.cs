@@ -20,7 +20,7 @@ public sealed record MoneyFigures(
     {
         decimal revenue = 0, social = 0;
         var costs = CostCategoryNames.All.ToDictionary(c => c, _ => 0m);
-        foreach (var e in index.InRange(range))
+        foreach (var e in index.InRange(range, EventType.Purchase).Concat(index.InRange(range, EventType.Refund)).Concat(index.InRange(range, EventType.Cost)))
         {
             switch (e.Type)
             {

@@ -20,18 +20,9 @@ public static class HealthFigures
     public static IReadOnlyDictionary<string, double?> Measure(HistoryIndex index, IReadOnlyList<Goal> goals, DateTimeOffset asOf)
     {
         var window = new TimeRange(asOf - Window, asOf);
-        List<EngagementEvent> posts = [], replies = [], inbound = [], costs = [], clicks = [];
-        foreach (var e in index.InRange(window)) // one pass: a window of a busy account holds hundreds of thousands of events
-        {
-            switch (e.Type)
-            {
-                case EventType.Post: posts.Add(e); break;
-                case EventType.Reply: replies.Add(e); break;
-                case EventType.Cost: costs.Add(e); break;
-                case EventType.Click: clicks.Add(e); break;
-                case var type when type.IsInbound(): inbound.Add(e); break;
-            }
-        }
+        List<EngagementEvent> OfType(EventType type) => index.InRange(window, type).ToList();
+        var (posts, replies, costs, clicks) = (OfType(EventType.Post), OfType(EventType.Reply), OfType(EventType.Cost), OfType(EventType.Click));
+        var inbound = Enum.GetValues<EventType>().Where(type => type.IsInbound()).SelectMany(OfType).ToList();
         var hashed = posts.Where(p => p.ContentHash is not null).ToList();
         var responses = ResponseTimes.Measure(index, window);
         var totalCost = costs.Sum(c => c.Amount!.Value);
