@@ -33,60 +33,29 @@ public sealed class HistoryIndex
 
     public HistoryIndex(IEnumerable<EngagementEvent> events)
     {
-        var ordered = SortedByTime(events);
-        _ordered = ordered;
-
-        // Links first: SPEC §2 links are timeless, so a purchase's members do not depend on order.
-        foreach (var e in ordered)
-        {
-            _byType[(int)e.Type].Add(e);
-            if (IsReferable(e)) _referable[e.Id] = e;
-            if (e.Type == EventType.Identify) AddLink(e.Customer!, e.Member!.Value);
-        }
-        foreach (var e in ordered)
-        {
-            switch (e.Type)
-            {
-                case EventType.Identify:
-                    break;
-                case EventType.Lead or EventType.Purchase:
-                    foreach (var member in MembersOf(e)) AddToMember(member, e);
-                    if (e.Customer is { } customer) Append(_conversionsByCustomer, customer, e);
-                    break;
-                case EventType.Reply:
-                    Append(_repliesByRef, e.Ref!, e);
-                    break;
-                case EventType.Post:
-                    _postEvents.TryAdd(e.Post!, e); // the first by (at, id) defines the post
-                    break;
-                default:
-                    if (e.Member is { } writer)
-                    {
-                        AddToMember(writer, e);
-                        if (e.Type.IsTouch() && e.Post is not null) Append(_touchesByMember, writer, e);
-                        if (e.Type is EventType.Follow or EventType.Unfollow) Append(_followsByMember, writer, e);
-                    }
-                    break;
-            }
-        }
-        // Answers last: an inbound event's replies come after it in time order.
-        foreach (var inboundId in _repliesByRef.Keys)
-        {
-            if (Find(inboundId) is { } inbound) ReachConversationalIfAnswered(inbound);
-        }
+        _ordered = SortedByTime(events);
+        // In (at, id) order each list below only grows at its end, so indexing the events one by one
+        // the way ingest does costs no more than appending them.
+        foreach (var e in _ordered) Index(e);
     }
 
     /// <summary>Adds an event whose id is new, in place: every list stays ordered by (at, id), as after a rebuild.</summary>
     public void Add(EngagementEvent e)
     {
         Insert(_ordered, e);
-        Insert(_byType[(int)e.Type], e);
-        if (IsReferable(e)) _referable[e.Id] = e;
         if (_before is { } kept && e.At < kept.Instant)
         {
             kept.Index.Add(e); // an event before the kept cut belongs in that index too
             _before = (kept.End + 1, kept.Instant, kept.Index);
         }
+        Index(e);
+    }
+
+    /// <summary>Enters an event in every lookup but the list of all events.</summary>
+    private void Index(EngagementEvent e)
+    {
+        Insert(_byType[(int)e.Type], e);
+        if (IsReferable(e)) _referable[e.Id] = e;
         switch (e.Type)
         {
             case EventType.Identify:
@@ -294,12 +263,6 @@ public sealed class HistoryIndex
     {
         if (inbound.Type.IsInbound() && inbound.Member is { } writer && FirstAnswer(inbound) is { } answeredAt)
             _members[writer].Reached(AudienceTier.Conversational, answeredAt);
-    }
-
-    private static void Append<TKey>(Dictionary<TKey, List<EngagementEvent>> lists, TKey key, EngagementEvent e) where TKey : notnull
-    {
-        if (!lists.TryGetValue(key, out var list)) lists[key] = list = [];
-        list.Add(e);
     }
 
     private static void InsertInto<TKey>(Dictionary<TKey, List<EngagementEvent>> lists, TKey key, EngagementEvent e) where TKey : notnull
