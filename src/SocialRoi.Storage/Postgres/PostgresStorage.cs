@@ -61,6 +61,7 @@ public sealed class PostgresStorage : IStorage
     {
         if (events.Count == 0) return [];
         var bodies = events.Select(EventJson.Write).ToArray();
+        var (accounts, ids) = (events.Select(e => e.Account).ToArray(), events.Select(e => e.Id).ToArray());
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
 
         // One statement, the batch as arrays: atomic on its own, and one round trip. (A staging table
@@ -76,8 +77,8 @@ public sealed class PostgresStorage : IStorage
             RETURNING account, id
             """, connection))
         {
-            insert.Parameters.Add(new NpgsqlParameter { Value = events.Select(e => e.Account).ToArray() });
-            insert.Parameters.Add(new NpgsqlParameter { Value = events.Select(e => e.Id).ToArray() });
+            insert.Parameters.Add(new NpgsqlParameter { Value = accounts });
+            insert.Parameters.Add(new NpgsqlParameter { Value = ids });
             insert.Parameters.Add(new NpgsqlParameter { Value = events.Select(e => e.Type.Wire()).ToArray() });
             insert.Parameters.Add(new NpgsqlParameter { Value = events.Select(e => e.At.UtcTicks).ToArray() });
             insert.Parameters.Add(new NpgsqlParameter { Value = bodies });
@@ -92,8 +93,8 @@ public sealed class PostgresStorage : IStorage
         {
             await using var select = new NpgsqlCommand(
                 "SELECT e.account, e.id, e.body FROM events e JOIN unnest($1::text[], $2::text[]) AS k (account, id) USING (account, id)", connection);
-            select.Parameters.Add(new NpgsqlParameter { Value = events.Select(e => e.Account).ToArray() });
-            select.Parameters.Add(new NpgsqlParameter { Value = events.Select(e => e.Id).ToArray() });
+            select.Parameters.Add(new NpgsqlParameter { Value = accounts });
+            select.Parameters.Add(new NpgsqlParameter { Value = ids });
             await using var reader = await select.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken)) logged[(reader.GetString(0), reader.GetString(1))] = reader.GetString(2);
         }
