@@ -169,4 +169,26 @@ public class EventValidationTests
         var original = Ev.Make("comment", "m1", 1.25, new { platform = "x", actor = "ann", post = "p1", sentiment = -0.25 });
         Assert.Equal(original, EventJson.Read(EventJson.Write(original)));
     }
+
+    private static EventReading ReadText(string json) => EventReader.Read(JsonDocument.Parse(json).RootElement, now: null);
+
+    [Fact]
+    public void A_field_name_written_with_escapes_is_the_same_field()
+    {
+        var reading = ReadText("""{"\u0069d":"f1","account":"acme","type":"follow","at":"2026-07-01T09:30:00Z","platform":"x","\u0061ctor":"ann"}""");
+        Assert.True(reading.IsValid, string.Join("; ", reading.Errors));
+        Assert.Equal(("f1", "ann"), (reading.Event!.Id, reading.Event.Actor));
+    }
+
+    [Theory]
+    [InlineData("""{"id":"f1","id":"f2","account":"acme","type":"follow","at":"2026-07-01T09:30:00Z","platform":"x","actor":"ann"}""", "field \"id\" appears more than once")]
+    [InlineData("""{"id":"f1","\u0069d":"f2","account":"acme","type":"follow","at":"2026-07-01T09:30:00Z","platform":"x","actor":"ann"}""", "field \"id\" appears more than once")]
+    [InlineData("""{"id":"f1","colour":1,"colour":2,"account":"acme","type":"follow","at":"2026-07-01T09:30:00Z","platform":"x","actor":"ann"}""", "field \"colour\" appears more than once")]
+    [InlineData("""{"id":"f1","Actor":"ann","account":"acme","type":"follow","at":"2026-07-01T09:30:00Z","platform":"x"}""", "unknown field \"Actor\"")]
+    public void A_repeated_or_unknown_field_is_named(string json, string error)
+    {
+        var reading = ReadText(json);
+        Assert.False(reading.IsValid);
+        Assert.Contains(reading.Errors, e => e.StartsWith(error, StringComparison.Ordinal));
+    }
 }

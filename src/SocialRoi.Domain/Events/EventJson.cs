@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using SocialRoi.Domain.Time;
@@ -10,34 +11,40 @@ namespace SocialRoi.Domain.Events;
 /// </summary>
 public static class EventJson
 {
+    // Every ingested event is written once: each thread reuses one buffer and writer instead of
+    // allocating and growing new ones per event.
+    [ThreadStatic] private static ArrayBufferWriter<byte>? t_buffer;
+    [ThreadStatic] private static Utf8JsonWriter? t_writer;
+
     public static string Write(EngagementEvent e)
     {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-        {
-            json.WriteStartObject();
-            json.WriteString("id", e.Id);
-            json.WriteString("account", e.Account);
-            json.WriteString("type", e.Type.Wire());
-            json.WriteString("at", Timestamps.Format(e.At));
-            WriteText(json, "platform", e.Platform);
-            WriteText(json, "actor", e.Actor);
-            WriteText(json, "customer", e.Customer);
-            WriteText(json, "post", e.Post);
-            WriteText(json, "ref", e.Ref);
-            if (e.Count is { } count) json.WriteNumber("count", count);
-            if (e.Amount is { } amount) json.WriteNumber("amount", amount);
-            WriteText(json, "currency", e.Currency);
-            WriteText(json, "campaign", e.Campaign);
-            if (e.Category is { } category) json.WriteString("category", category.Wire());
-            if (e.Promotional is { } promotional) json.WriteBoolean("promotional", promotional);
-            if (e.Automated is { } automated) json.WriteBoolean("automated", automated);
-            WriteText(json, "contentHash", e.ContentHash);
-            if (e.Sentiment is { } sentiment) json.WriteNumber("sentiment", sentiment);
-            if (e.Owned is { } owned) json.WriteBoolean("owned", owned);
-            json.WriteEndObject();
-        }
-        return Encoding.UTF8.GetString(buffer.ToArray());
+        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(1024);
+        buffer.ResetWrittenCount();
+        var json = t_writer ??= new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        json.Reset(buffer);
+        json.WriteStartObject();
+        json.WriteString("id", e.Id);
+        json.WriteString("account", e.Account);
+        json.WriteString("type", e.Type.Wire());
+        json.WriteString("at", Timestamps.Format(e.At));
+        WriteText(json, "platform", e.Platform);
+        WriteText(json, "actor", e.Actor);
+        WriteText(json, "customer", e.Customer);
+        WriteText(json, "post", e.Post);
+        WriteText(json, "ref", e.Ref);
+        if (e.Count is { } count) json.WriteNumber("count", count);
+        if (e.Amount is { } amount) json.WriteNumber("amount", amount);
+        WriteText(json, "currency", e.Currency);
+        WriteText(json, "campaign", e.Campaign);
+        if (e.Category is { } category) json.WriteString("category", category.Wire());
+        if (e.Promotional is { } promotional) json.WriteBoolean("promotional", promotional);
+        if (e.Automated is { } automated) json.WriteBoolean("automated", automated);
+        WriteText(json, "contentHash", e.ContentHash);
+        if (e.Sentiment is { } sentiment) json.WriteNumber("sentiment", sentiment);
+        if (e.Owned is { } owned) json.WriteBoolean("owned", owned);
+        json.WriteEndObject();
+        json.Flush();
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
     /// <summary>Reads an event back from the stored log; the log only holds events that passed validation.</summary>

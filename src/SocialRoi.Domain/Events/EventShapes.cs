@@ -35,13 +35,23 @@ internal static class EventShapes
     };
 
     // Every submitted field is checked against these: sets, not array scans, since ingest reads millions of fields.
-    private static readonly FrozenSet<string> Known = AllFields.ToFrozenSet(StringComparer.Ordinal);
+    private static readonly FrozenDictionary<string, int> Known =
+        AllFields.Select((field, index) => (field, index)).ToFrozenDictionary(f => f.field, f => f.index, StringComparer.Ordinal);
     private static readonly FrozenDictionary<EventType, FrozenSet<string>> Allowed = Shapes.ToFrozenDictionary(
         shape => shape.Key, shape => Common.Concat(shape.Value.Required).Concat(shape.Value.Optional).ToFrozenSet(StringComparer.Ordinal));
 
     public static IReadOnlyList<string> Required(EventType type) => Shapes[type].Required;
 
-    public static bool IsKnown(string field) => Known.Contains(field);
+    public static bool IsKnown(string field) => Known.ContainsKey(field);
+
+    private static readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> KnownBySpan =
+        Known.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>The known field spelled by these characters, as the one shared string, if it is one.</summary>
+    public static string? Field(ReadOnlySpan<char> name) => KnownBySpan.TryGetValue(name, out var index) ? AllFields[index] : null;
+
+    /// <summary>A known field's place in <see cref="AllFields"/>, or -1.</summary>
+    public static int IndexOf(string field) => Known.GetValueOrDefault(field, -1);
 
     public static bool Allows(EventType type, string field) => Allowed[type].Contains(field);
 }

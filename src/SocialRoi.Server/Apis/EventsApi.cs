@@ -57,6 +57,14 @@ public static class EventsApi
         if (http.Request.ContentLength > limits.MaxBodyBytes) return null;
         try
         {
+            // With a declared length the body is read straight into one array of that size: growing a
+            // buffer and copying it out cost three times the body's size in garbage per batch.
+            if (http.Request.ContentLength is { } length)
+            {
+                var body = new byte[length];
+                await http.Request.Body.ReadExactlyAsync(body, http.RequestAborted);
+                return body;
+            }
             using var buffer = new MemoryStream();
             await http.Request.Body.CopyToAsync(buffer, http.RequestAborted);
             return buffer.ToArray();

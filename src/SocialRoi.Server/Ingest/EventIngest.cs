@@ -19,7 +19,7 @@ public sealed class EventIngest(IGrainFactory grains, TimeProvider time, IngestM
         var started = Stopwatch.GetTimestamp();
         var now = time.GetUtcNow();
         var rejected = new List<Rejection>();
-        var valid = new List<(SubmittedEvent Submitted, EngagementEvent Event)>();
+        var valid = new List<(SubmittedEvent Submitted, EngagementEvent Event)>(batch.Count);
         foreach (var submitted in batch)
         {
             if (submitted.Json is not { } json)
