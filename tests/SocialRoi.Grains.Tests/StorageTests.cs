@@ -50,6 +50,23 @@ public class StorageTests
 
     [Theory]
     [MemberData(nameof(TestStore.Kinds), MemberType = typeof(TestStore))]
+    public async Task A_batch_of_new_events_repeating_a_key_stores_it_once_and_keeps_the_batch_order(string store)
+    {
+        await using var test = await TestStore.CreateAsync(store);
+        await using var storage = await test.OpenAsync();
+
+        var results = await storage.AppendAsync(
+            [Like("k3", "ann"), Like("k1", "bob"), Like("k3", "ann"), Like("k2", "cy"), Like("k1", "dee")], CancellationToken.None);
+        var fresh = await storage.AppendAsync([Like("k5", "eve"), Like("k4", "fay")], CancellationToken.None);
+
+        Assert.Equal([AppendOutcome.Stored, AppendOutcome.Stored, AppendOutcome.Duplicate, AppendOutcome.Stored, AppendOutcome.Conflict], results);
+        Assert.Equal([AppendOutcome.Stored, AppendOutcome.Stored], fresh);
+        var logged = await storage.ReadAccountAsync("acme", CancellationToken.None);
+        Assert.Equal(["ann", "bob", "cy", "eve", "fay"], logged.Select(l => l.Event.Actor));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestStore.Kinds), MemberType = typeof(TestStore))]
     public async Task Appends_made_at_once_by_many_accounts_each_get_their_own_outcomes(string store)
     {
         const int Accounts = 150; // more than PostgreSQL's default 100 connections

@@ -7,9 +7,9 @@ using SocialRoi.Domain.Accounts;
 namespace SocialRoi.Storage.Postgres;
 
 /// <summary>
-/// The production store on PostgreSQL. Ingest copies a batch into a staging table with binary
-/// COPY, then moves it into the log with one idempotent INSERT … ON CONFLICT DO NOTHING, all in
-/// one transaction that commits before the batch is acknowledged.
+/// The production store on PostgreSQL. Ingest writes a batch of new events with one binary COPY;
+/// a batch holding a key already stored goes through one idempotent INSERT … ON CONFLICT DO
+/// NOTHING instead. Either is one statement that commits before the batch is acknowledged.
 /// </summary>
 public sealed class PostgresStorage : IStorage
 {
@@ -63,9 +63,11 @@ public sealed class PostgresStorage : IStorage
         var bodies = events.Select(EventJson.Write).ToArray();
         var (accounts, ids) = (events.Select(e => e.Account).ToArray(), events.Select(e => e.Id).ToArray());
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        if (await TryCopyAsync(connection, events, bodies, cancellationToken)) return Enumerable.Repeat(AppendOutcome.Stored, events.Count).ToArray();
 
-        // One statement, the batch as arrays: atomic on its own, and one round trip. (A staging table
-        // filled by COPY cost a catalog write per append and took ingest to 0.09 x psql \copy.)
+        // Some key is stored already. One statement, the batch as arrays: atomic on its own, and one
+        // round trip. (A staging table filled by COPY cost a catalog write per append and took ingest
+        // to 0.09 x psql \copy.)
         var stored = new HashSet<(string, string)>();
         await using (var insert = new NpgsqlCommand(
             """
@@ -109,6 +111,36 @@ public sealed class PostgresStorage : IStorage
                 : logged[key] == bodies[i] ? AppendOutcome.Duplicate : AppendOutcome.Conflict;
         }
         return results;
+    }
+
+    /// <summary>
+    /// The usual batch is all new events: COPY writes them at the server's bulk rate, in batch order,
+    /// at about a third of the insert's cost to the server. A key already stored (a re-sent export)
+    /// fails the COPY as a whole, nothing written; false then, and the insert sorts stored from
+    /// duplicate and conflicting events.
+    /// </summary>
+    private static async Task<bool> TryCopyAsync(NpgsqlConnection connection, IReadOnlyList<EngagementEvent> events, string[] bodies, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var copy = await connection.BeginBinaryImportAsync("COPY events (account, id, type, at_ticks, body) FROM STDIN (FORMAT BINARY)", cancellationToken);
+            for (var i = 0; i < events.Count; i++)
+            {
+                var e = events[i];
+                await copy.StartRowAsync(cancellationToken);
+                await copy.WriteAsync(e.Account, NpgsqlDbType.Text, cancellationToken);
+                await copy.WriteAsync(e.Id, NpgsqlDbType.Text, cancellationToken);
+                await copy.WriteAsync(e.Type.Wire(), NpgsqlDbType.Text, cancellationToken);
+                await copy.WriteAsync(e.At.UtcTicks, NpgsqlDbType.Bigint, cancellationToken);
+                await copy.WriteAsync(bodies[i], NpgsqlDbType.Text, cancellationToken);
+            }
+            await copy.CompleteAsync(cancellationToken);
+            return true;
+        }
+        catch (PostgresException error) when (error.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            return false;
+        }
     }
 
     public async Task<IReadOnlyList<LoggedEvent>> ReadAccountAsync(string account, CancellationToken cancellationToken)
