@@ -15,9 +15,9 @@ public sealed class HistoryIndex
     private static readonly IReadOnlyList<EngagementEvent> NoEvents = [];
     private static readonly Comparer<EngagementEvent> ByTime = Comparer<EngagementEvent>.Create(EngagementEvent.CompareByTime);
 
-    private readonly List<EngagementEvent> _ordered;
+    private readonly OrderedEvents _ordered;
     // The same events split by type: a summary counts and reads the few types it needs, not the whole range.
-    private readonly List<EngagementEvent>[] _byType = Enum.GetValues<EventType>().Select(_ => new List<EngagementEvent>()).ToArray();
+    private readonly OrderedEvents[] _byType = Enum.GetValues<EventType>().Select(_ => new OrderedEvents()).ToArray();
     private readonly Dictionary<string, List<EngagementEvent>> _conversionsByCustomer = new(StringComparer.Ordinal);
     // Only what a refund (a purchase) or a reply (an inbound event) can refer to: most events never are.
     private readonly Dictionary<string, EngagementEvent> _referable = new(StringComparer.Ordinal);
@@ -33,7 +33,7 @@ public sealed class HistoryIndex
 
     public HistoryIndex(IEnumerable<EngagementEvent> events)
     {
-        _ordered = SortedByTime(events);
+        _ordered = new OrderedEvents(SortedByTime(events));
         // In (at, id) order each list below only grows at its end, so indexing the events one by one
         // the way ingest does costs no more than appending them.
         foreach (var e in _ordered) Index(e);
@@ -42,7 +42,7 @@ public sealed class HistoryIndex
     /// <summary>Adds an event whose id is new, in place: every list stays ordered by (at, id), as after a rebuild.</summary>
     public void Add(EngagementEvent e)
     {
-        Insert(_ordered, e);
+        _ordered.Add(e);
         if (_before is { } kept && e.At < kept.Instant)
         {
             kept.Index.Add(e); // an event before the kept cut belongs in that index too
@@ -54,7 +54,7 @@ public sealed class HistoryIndex
     /// <summary>Enters an event in every lookup but the list of all events.</summary>
     private void Index(EngagementEvent e)
     {
-        Insert(_byType[(int)e.Type], e);
+        _byType[(int)e.Type].Add(e);
         if (IsReferable(e)) _referable[e.Id] = e;
         switch (e.Type)
         {
@@ -112,14 +112,11 @@ public sealed class HistoryIndex
     public int CountInRange(TimeRange range, EventType type)
     {
         var ofType = _byType[(int)type];
-        return Math.Max(0, FirstAtOrAfter(ofType, range.To) - FirstAtOrAfter(ofType, range.From));
+        return Math.Max(0, ofType.FirstAtOrAfter(range.To) - ofType.FirstAtOrAfter(range.From));
     }
 
-    private static IEnumerable<EngagementEvent> Slice(List<EngagementEvent> ordered, TimeRange range)
-    {
-        var end = FirstAtOrAfter(ordered, range.To);
-        for (var i = FirstAtOrAfter(ordered, range.From); i < end; i++) yield return ordered[i];
-    }
+    private static IEnumerable<EngagementEvent> Slice(OrderedEvents ordered, TimeRange range) =>
+        ordered.Between(ordered.FirstAtOrAfter(range.From), ordered.FirstAtOrAfter(range.To));
 
     /// <summary>
     /// The index of the events before an instant (links included only if made before it): this one
@@ -128,10 +125,10 @@ public sealed class HistoryIndex
     /// </summary>
     public HistoryIndex Before(DateTimeOffset instant)
     {
-        var end = FirstAtOrAfter(Ordered, instant);
+        var end = _ordered.FirstAtOrAfter(instant);
         if (end == Ordered.Count) return this;
         if (_before is { } kept && kept.End == end) return kept.Index;
-        var index = new HistoryIndex(Ordered.Take(end));
+        var index = new HistoryIndex(_ordered.Between(0, end));
         _before = (end, instant, index);
         return index;
     }
@@ -237,7 +234,7 @@ public sealed class HistoryIndex
     /// Events ordered by (at, id). Sorting on the ticks as plain keys, then ordering only the runs
     /// that share an instant by id, is about four times faster than comparing events throughout.
     /// </summary>
-    private static List<EngagementEvent> SortedByTime(IEnumerable<EngagementEvent> events)
+    private static EngagementEvent[] SortedByTime(IEnumerable<EngagementEvent> events)
     {
         var ordered = events.ToArray();
         var ticks = Array.ConvertAll(ordered, e => e.At.UtcTicks);
@@ -247,7 +244,7 @@ public sealed class HistoryIndex
             for (end = start + 1; end < ordered.Length && ticks[end] == ticks[start]; end++) { }
             if (end - start > 1) Array.Sort(ordered, start, end - start, ByTime);
         }
-        return [.. ordered];
+        return ordered;
     }
 
     /// <summary>Adds an event to a member's events, in (at, id) order, with the tier it reaches by itself (SPEC §2).</summary>
