@@ -26,6 +26,7 @@ public sealed class HistoryIndex
     private readonly Dictionary<Member, MemberActivity> _members = new();
     private readonly Dictionary<Member, List<EngagementEvent>> _touchesByMember = new();
     private readonly Dictionary<Member, List<EngagementEvent>> _followsByMember = new();
+    private readonly FollowerTimeline _followers = new();
     private readonly Dictionary<string, List<EngagementEvent>> _repliesByRef = new(StringComparer.Ordinal);
     private readonly Dictionary<string, EngagementEvent> _postEvents = new(StringComparer.Ordinal);
     private Dictionary<string, DateTimeOffset>? _firstPurchases;
@@ -92,7 +93,7 @@ public sealed class HistoryIndex
                 {
                     AddToMember(writer, e);
                     if (e.Type.IsTouch() && e.Post is not null) InsertInto(_touchesByMember, writer, e);
-                    if (e.Type is EventType.Follow or EventType.Unfollow) InsertInto(_followsByMember, writer, e);
+                    if (e.Type is EventType.Follow or EventType.Unfollow) AddFollowChange(writer, e);
                     ReachConversationalIfAnswered(e);
                 }
                 break;
@@ -253,6 +254,42 @@ public sealed class HistoryIndex
         if (!_members.TryGetValue(member, out var activity)) _members[member] = activity = new MemberActivity();
         Insert(activity.Events, e);
         if (AudienceTiers.TierReachedBy(e.Type) is { } tier) activity.Reached(tier, e.At);
+    }
+
+    /// <summary>
+    /// A follow or unfollow changes the follower count from its member's previous state to its own;
+    /// the member's next one, if any, now changes it from this one's state instead.
+    /// </summary>
+    private void AddFollowChange(Member member, EngagementEvent e)
+    {
+        InsertInto(_followsByMember, member, e);
+        var follows = _followsByMember[member];
+        var at = follows.BinarySearch(e, ByTime);
+        var change = FollowChange(follows, at);
+        _followers.Change(e.At, change);
+        if (at + 1 < follows.Count) _followers.Change(follows[at + 1].At, -change);
+    }
+
+    // +1, -1 or 0: the state after the member's follow or unfollow at this place, less the state before it.
+    private static int FollowChange(List<EngagementEvent> follows, int at) =>
+        (follows[at].Type == EventType.Follow ? 1 : 0) - (at > 0 && follows[at - 1].Type == EventType.Follow ? 1 : 0);
+
+    /// <summary>SPEC §2: how many members follow at an instant (their latest follow or unfollow before it is a follow).</summary>
+    public int FollowersAt(DateTimeOffset instant)
+    {
+        var count = _followers.AtStartOfDay(instant);
+        // The day's own changes before the instant, read from the events: a few hundred at most.
+        var startOfDay = FollowerTimeline.StartOfDay(instant);
+        foreach (var type in (ReadOnlySpan<EventType>)[EventType.Follow, EventType.Unfollow])
+        {
+            var ofType = _byType[(int)type];
+            foreach (var e in ofType.Between(ofType.FirstAtOrAfter(startOfDay), ofType.FirstAtOrAfter(instant)))
+            {
+                var follows = _followsByMember[e.Member!.Value];
+                count += FollowChange(follows, follows.BinarySearch(e, ByTime));
+            }
+        }
+        return count;
     }
 
     /// <summary>SPEC §2: an inbound event answered before t makes its writer conversational at t.</summary>

@@ -51,8 +51,7 @@ public static class AudienceTiers
     public static IEnumerable<Member> ActiveMembers(HistoryIndex index, TimeRange range) =>
         index.Activities.Where(pair => pair.Value.IsActiveIn(range)).Select(pair => pair.Key);
 
-    public static int Followers(HistoryIndex index, DateTimeOffset instant) =>
-        index.FollowHistories.Count(history => IsFollowing(history.Events, instant));
+    public static int Followers(HistoryIndex index, DateTimeOffset instant) => index.FollowersAt(instant);
 
     /// <summary>Followers at an instant, per platform (platforms with none are left out).</summary>
     public static IReadOnlyDictionary<string, int> FollowersByPlatform(HistoryIndex index, DateTimeOffset instant) =>
