@@ -252,7 +252,7 @@ public sealed class HistoryIndex
     private void AddToMember(Member member, EngagementEvent e)
     {
         if (!_members.TryGetValue(member, out var activity)) _members[member] = activity = new MemberActivity();
-        Insert(activity.Events, e);
+        activity.Add(e);
         if (AudienceTiers.TierReachedBy(e.Type) is { } tier) activity.Reached(tier, e.At);
     }
 
