@@ -24,6 +24,7 @@ public sealed class HistoryIndex
     private readonly Dictionary<string, List<Member>> _membersByCustomer = new(StringComparer.Ordinal);
     private readonly Dictionary<Member, SortedSet<string>> _customersByMember = new();
     private readonly Dictionary<Member, MemberActivity> _members = new();
+    private readonly AudienceTable _audience = new();
     private readonly Dictionary<Member, List<EngagementEvent>> _touchesByMember = new();
     private readonly Dictionary<Member, List<EngagementEvent>> _followsByMember = new();
     private readonly FollowerTimeline _followers = new();
@@ -168,6 +169,9 @@ public sealed class HistoryIndex
 
     public MemberActivity? ActivityOf(Member member) => _members.GetValueOrDefault(member);
 
+    /// <summary>Every member's activity, with what an audience count reads side by side.</summary>
+    public AudienceTable Audience => _audience;
+
     /// <summary>The purchase or inbound event with this id, if any: what a refund or a reply refers to.</summary>
     public EngagementEvent? Find(string id) => _referable.GetValueOrDefault(id);
 
@@ -251,7 +255,7 @@ public sealed class HistoryIndex
     /// <summary>Adds an event to a member's events, in (at, id) order, with the tier it reaches by itself (SPEC §2).</summary>
     private void AddToMember(Member member, EngagementEvent e)
     {
-        if (!_members.TryGetValue(member, out var activity)) _members[member] = activity = new MemberActivity();
+        if (!_members.TryGetValue(member, out var activity)) _members[member] = activity = _audience.Add();
         activity.Add(e);
         if (AudienceTiers.TierReachedBy(e.Type) is { } tier) activity.Reached(tier, e.At);
     }

@@ -34,16 +34,7 @@ public static class AudienceTiers
         HistoryIndex.LastBefore(follows, instant)?.Type == EventType.Follow;
 
     /// <summary>SPEC §3: members with an event in the range, each classified as of the range's end.</summary>
-    public static AudienceCounts Count(HistoryIndex index, TimeRange range)
-    {
-        var tiers = new int[Enum.GetValues<AudienceTier>().Length];
-        foreach (var activity in index.Activities.Values)
-        {
-            if (activity.IsActiveIn(range)) tiers[(int)activity.TierAt(range.To)]++;
-        }
-        return new AudienceCounts(tiers.Sum(), tiers[(int)AudienceTier.Vanity], tiers[(int)AudienceTier.Engaged],
-            tiers[(int)AudienceTier.Conversational], tiers[(int)AudienceTier.Lead], tiers[(int)AudienceTier.Customer]);
-    }
+    public static AudienceCounts Count(HistoryIndex index, TimeRange range) => index.Audience.Count(range);
 
     /// <summary>Vanity members / all members; null when there are none.</summary>
     public static double? VanityShare(this AudienceCounts counts) => counts.Total == 0 ? null : (double)counts.Vanity / counts.Total;
