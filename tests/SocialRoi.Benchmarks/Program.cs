@@ -15,8 +15,8 @@ switch (args.FirstOrDefault())
         // Only ingest (target 2) and query (the SQL baselines) use PostgreSQL: the other parts start none.
         await using var baselines = args[0] is "ingest" or "query" or "all" ? await BaselineServer.StartAsync(options) : null;
         options = options with { BaselineServer = baselines?.Uri };
-        // Cold start first: a restarted server is a fresh process, and the parts run before it would
-        // warm this one (compiled code, a grown heap): activation measured 4.3-4.8 s after them, ~8 s alone.
+        // Cold start first: a restarted server is a fresh process. After the other parts, in the same
+        // process, the same activation measured 4.3-4.8 s; first, or alone, 7.3-10.4 s.
         IReadOnlyList<Figure> coldStart = args[0] is "coldstart" or "all" ? await MemoryAndColdStartBenchmark.ColdStartAsync(options) : [];
         if (args[0] is "ingest" or "all") figures.AddRange(await IngestBenchmark.RunAsync(options));
         if (args[0] is "query" or "all") figures.AddRange(await QueryBenchmark.RunAsync(options));
