@@ -13,7 +13,6 @@ public sealed class HistoryIndex
 {
     private static readonly IReadOnlyList<Member> NoMembers = [];
     private static readonly IReadOnlyList<EngagementEvent> NoEvents = [];
-    private static readonly Comparer<EngagementEvent> ByTime = Comparer<EngagementEvent>.Create(EngagementEvent.CompareByTime);
 
     private readonly OrderedEvents _ordered;
     // The same events split by type: a summary counts and reads the few types it needs, not the whole range.
@@ -135,13 +134,6 @@ public sealed class HistoryIndex
         return index;
     }
 
-    /// <summary>Whether any of a time-ordered list's events lies in the range.</summary>
-    public static bool AnyInRange(IReadOnlyList<EngagementEvent> ordered, TimeRange range)
-    {
-        var first = FirstAtOrAfter(ordered, range.From);
-        return first < ordered.Count && ordered[first].At < range.To;
-    }
-
     /// <summary>SPEC §6: when each purchasing identity (customer id, else platform:actor) first bought.</summary>
     public IReadOnlyDictionary<string, DateTimeOffset> FirstPurchases => _firstPurchases ??= Ordered
         .Where(e => e.Type == EventType.Purchase)
@@ -149,18 +141,6 @@ public sealed class HistoryIndex
         .ToDictionary(g => g.Key, g => g.First().At, StringComparer.Ordinal);
 
     private static string PurchaseIdentity(EngagementEvent purchase) => purchase.Customer ?? $"{purchase.Platform}:{purchase.Actor}";
-
-    private static int FirstAtOrAfter(IReadOnlyList<EngagementEvent> ordered, DateTimeOffset instant)
-    {
-        int low = 0, high = ordered.Count;
-        while (low < high)
-        {
-            var middle = (low + high) >>> 1;
-            if (ordered[middle].At < instant) low = middle + 1;
-            else high = middle;
-        }
-        return low;
-    }
 
     public IEnumerable<Member> Members => _members.Keys;
 
@@ -185,10 +165,6 @@ public sealed class HistoryIndex
         _followsByMember.Select(pair => (pair.Key, (IReadOnlyList<EngagementEvent>)pair.Value));
 
     public IReadOnlyList<EngagementEvent> FollowsOf(Member member) => _followsByMember.GetValueOrDefault(member) ?? NoEvents;
-
-    /// <summary>The last of a time-ordered list's events before an instant, if any.</summary>
-    public static EngagementEvent? LastBefore(IReadOnlyList<EngagementEvent> ordered, DateTimeOffset instant) =>
-        FirstAtOrAfter(ordered, instant) is var next and > 0 ? ordered[next - 1] : null;
 
     public IReadOnlyList<EngagementEvent> TouchesBy(Member member) => _touchesByMember.GetValueOrDefault(member) ?? NoEvents;
 
@@ -247,7 +223,7 @@ public sealed class HistoryIndex
         for (int start = 0, end; start < ordered.Length; start = end)
         {
             for (end = start + 1; end < ordered.Length && ticks[end] == ticks[start]; end++) { }
-            if (end - start > 1) Array.Sort(ordered, start, end - start, ByTime);
+            if (end - start > 1) Array.Sort(ordered, start, end - start, TimeOrder.ByTime);
         }
         return ordered;
     }
@@ -268,7 +244,7 @@ public sealed class HistoryIndex
     {
         InsertInto(_followsByMember, member, e);
         var follows = _followsByMember[member];
-        var at = follows.BinarySearch(e, ByTime);
+        var at = follows.BinarySearch(e, TimeOrder.ByTime);
         var change = FollowChange(follows, at);
         _followers.Change(e.At, change);
         if (at + 1 < follows.Count) _followers.Change(follows[at + 1].At, -change);
@@ -283,15 +259,11 @@ public sealed class HistoryIndex
     {
         var count = _followers.AtStartOfDay(instant);
         // The day's own changes before the instant, read from the events: a few hundred at most.
-        var startOfDay = FollowerTimeline.StartOfDay(instant);
-        foreach (var type in (ReadOnlySpan<EventType>)[EventType.Follow, EventType.Unfollow])
+        var today = new TimeRange(FollowerTimeline.StartOfDay(instant), instant);
+        foreach (var e in InRange(today, EventType.Follow).Concat(InRange(today, EventType.Unfollow)))
         {
-            var ofType = _byType[(int)type];
-            foreach (var e in ofType.Between(ofType.FirstAtOrAfter(startOfDay), ofType.FirstAtOrAfter(instant)))
-            {
-                var follows = _followsByMember[e.Member!.Value];
-                count += FollowChange(follows, follows.BinarySearch(e, ByTime));
-            }
+            var follows = _followsByMember[e.Member!.Value];
+            count += FollowChange(follows, follows.BinarySearch(e, TimeOrder.ByTime));
         }
         return count;
     }
@@ -306,18 +278,6 @@ public sealed class HistoryIndex
     private static void InsertInto<TKey>(Dictionary<TKey, List<EngagementEvent>> lists, TKey key, EngagementEvent e) where TKey : notnull
     {
         if (!lists.TryGetValue(key, out var list)) lists[key] = list = [];
-        Insert(list, e);
-    }
-
-    // Events mostly arrive in time order: then this is an append; a late event is placed by binary search.
-    private static void Insert(List<EngagementEvent> ordered, EngagementEvent e)
-    {
-        if (ordered.Count == 0 || EngagementEvent.CompareByTime(ordered[^1], e) < 0)
-        {
-            ordered.Add(e);
-            return;
-        }
-        var at = ordered.BinarySearch(e, ByTime);
-        ordered.Insert(at < 0 ? ~at : at, e);
+        TimeOrder.Insert(list, e);
     }
 }

@@ -12,7 +12,6 @@ namespace SocialRoi.Domain.Analytics;
 public sealed class OrderedEvents : IReadOnlyList<EngagementEvent>
 {
     private const int BlockSize = 4_096;
-    private static readonly Comparer<EngagementEvent> ByTime = Comparer<EngagementEvent>.Create(EngagementEvent.CompareByTime);
 
     private readonly List<List<EngagementEvent>> _blocks = [];
     private readonly List<int> _starts = []; // the position of each block's first event
@@ -57,8 +56,7 @@ public sealed class OrderedEvents : IReadOnlyList<EngagementEvent>
         }
         var block = BlockFor(e);
         var events = _blocks[block];
-        var at = events.BinarySearch(e, ByTime);
-        events.Insert(at < 0 ? ~at : at, e);
+        TimeOrder.Insert(events, e);
         Count++;
         for (var later = block + 1; later < _starts.Count; later++) _starts[later]++;
         if (events.Count > BlockSize) Split(block);
@@ -75,16 +73,7 @@ public sealed class OrderedEvents : IReadOnlyList<EngagementEvent>
             if (_blocks[middle][^1].At < instant) low = middle + 1;
             else high = middle;
         }
-        if (low == _blocks.Count) return Count;
-        var events = _blocks[low];
-        int first = 0, end = events.Count;
-        while (first < end)
-        {
-            var middle = (first + end) >>> 1;
-            if (events[middle].At < instant) first = middle + 1;
-            else end = middle;
-        }
-        return _starts[low] + first;
+        return low == _blocks.Count ? Count : _starts[low] + TimeOrder.FirstAtOrAfter(_blocks[low], instant);
     }
 
     /// <summary>The events at positions from start up to (not including) end, in order.</summary>

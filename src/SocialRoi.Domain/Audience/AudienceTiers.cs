@@ -31,7 +31,7 @@ public static class AudienceTiers
 
     // The list is ordered by (at, id), so the last one before t is the latest, a tie won by the larger id.
     private static bool IsFollowing(IReadOnlyList<EngagementEvent> follows, DateTimeOffset instant) =>
-        HistoryIndex.LastBefore(follows, instant)?.Type == EventType.Follow;
+        TimeOrder.LastBefore(follows, instant)?.Type == EventType.Follow;
 
     /// <summary>SPEC §3: members with an event in the range, each classified as of the range's end.</summary>
     public static AudienceCounts Count(HistoryIndex index, TimeRange range) => index.Audience.Count(range);

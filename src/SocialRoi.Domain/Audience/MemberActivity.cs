@@ -13,8 +13,6 @@ namespace SocialRoi.Domain.Audience;
 /// </summary>
 public sealed class MemberActivity
 {
-    private static readonly Comparer<EngagementEvent> ByTime = Comparer<EngagementEvent>.Create(EngagementEvent.CompareByTime);
-
     private readonly List<EngagementEvent> _events = [];
     private readonly AudienceTable _table;
     private readonly int _slot;
@@ -28,12 +26,7 @@ public sealed class MemberActivity
     /// <summary>Adds one of the member's events in (at, id) order.</summary>
     public void Add(EngagementEvent e)
     {
-        if (_events.Count == 0 || EngagementEvent.CompareByTime(_events[^1], e) < 0) _events.Add(e);
-        else
-        {
-            var at = _events.BinarySearch(e, ByTime);
-            _events.Insert(at < 0 ? ~at : at, e);
-        }
+        TimeOrder.Insert(_events, e);
         ref var times = ref Times;
         times.First = Math.Min(times.First, e.At.UtcTicks);
         times.Last = Math.Max(times.Last, e.At.UtcTicks);
@@ -43,7 +36,7 @@ public sealed class MemberActivity
     public bool IsActiveIn(TimeRange range) => Times.IsActiveIn(range.From.UtcTicks, range.To.UtcTicks) ?? HasEventIn(range);
 
     /// <summary>Whether any of the member's events lies in the range, read from the events.</summary>
-    internal bool HasEventIn(TimeRange range) => HistoryIndex.AnyInRange(_events, range);
+    internal bool HasEventIn(TimeRange range) => TimeOrder.AnyInRange(_events, range);
 
     /// <summary>Notes that the member reaches a tier for every instant after <paramref name="from"/> (an event's at, or an answer's).</summary>
     public void Reached(AudienceTier tier, DateTimeOffset from) => Times.Reach(tier, from.UtcTicks);

@@ -1,0 +1,49 @@
+using SocialRoi.Domain.Events;
+using SocialRoi.Domain.Time;
+
+namespace SocialRoi.Domain.Analytics;
+
+/// <summary>
+/// Lists of events kept ordered by (at, id), the order every index and every member's events use:
+/// the one comparer, the one way to place an event, the one binary search by time.
+/// </summary>
+public static class TimeOrder
+{
+    public static readonly Comparer<EngagementEvent> ByTime = Comparer<EngagementEvent>.Create(EngagementEvent.CompareByTime);
+
+    /// <summary>Places an event where a full sort would: events mostly arrive in time order, so usually an append; a late one by binary search.</summary>
+    public static void Insert(List<EngagementEvent> ordered, EngagementEvent e)
+    {
+        if (ordered.Count == 0 || EngagementEvent.CompareByTime(ordered[^1], e) < 0)
+        {
+            ordered.Add(e);
+            return;
+        }
+        var at = ordered.BinarySearch(e, ByTime);
+        ordered.Insert(at < 0 ? ~at : at, e);
+    }
+
+    /// <summary>The position of the first event at or after an instant (Count when there is none).</summary>
+    public static int FirstAtOrAfter(IReadOnlyList<EngagementEvent> ordered, DateTimeOffset instant)
+    {
+        int low = 0, high = ordered.Count;
+        while (low < high)
+        {
+            var middle = (low + high) >>> 1;
+            if (ordered[middle].At < instant) low = middle + 1;
+            else high = middle;
+        }
+        return low;
+    }
+
+    /// <summary>Whether any of the events lies in the range.</summary>
+    public static bool AnyInRange(IReadOnlyList<EngagementEvent> ordered, TimeRange range)
+    {
+        var first = FirstAtOrAfter(ordered, range.From);
+        return first < ordered.Count && ordered[first].At < range.To;
+    }
+
+    /// <summary>The last of the events before an instant, if any.</summary>
+    public static EngagementEvent? LastBefore(IReadOnlyList<EngagementEvent> ordered, DateTimeOffset instant) =>
+        FirstAtOrAfter(ordered, instant) is var next and > 0 ? ordered[next - 1] : null;
+}
