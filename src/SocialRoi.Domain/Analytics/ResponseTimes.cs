@@ -15,15 +15,12 @@ public sealed record ResponseTimes(
 {
     public double? AutomatedShare => Replies == 0 ? null : (double)AutomatedReplies / Replies;
 
-    private static readonly EventType[] RepliesAndInbound =
-        Enum.GetValues<EventType>().Where(type => type == EventType.Reply || type.IsInbound()).ToArray();
-
     /// <summary>Inbound events and replies in the range; an inbound counts as answered whenever its reply came.</summary>
     public static ResponseTimes Measure(HistoryIndex index, TimeRange range)
     {
         var minutes = new List<double>();
         int inbound = 0, replies = 0, automated = 0;
-        foreach (var e in RepliesAndInbound.SelectMany(type => index.InRange(range, type)))
+        foreach (var e in EventTypeNames.Inbound.Prepend(EventType.Reply).SelectMany(type => index.InRange(range, type)))
         {
             if (e.Type == EventType.Reply)
             {

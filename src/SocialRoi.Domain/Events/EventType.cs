@@ -31,6 +31,9 @@ public static class EventTypeNames
     /// <summary>SPEC §5: inbound events are the ones a brand is expected to answer.</summary>
     public static bool IsInbound(this EventType type) => type is EventType.Comment or EventType.Mention or EventType.Message;
 
+    /// <summary>The inbound types, for reading them type by type from an index.</summary>
+    public static readonly IReadOnlyList<EventType> Inbound = Enum.GetValues<EventType>().Where(IsInbound).ToArray();
+
     /// <summary>SPEC §2 tier 4: events that show intent.</summary>
     public static bool IsEngagement(this EventType type) =>
         type is EventType.Comment or EventType.Share or EventType.Mention or EventType.Message or EventType.Click;

@@ -22,7 +22,7 @@ public static class HealthFigures
         var window = new TimeRange(asOf - Window, asOf);
         List<EngagementEvent> OfType(EventType type) => index.InRange(window, type).ToList();
         var (posts, replies, costs, clicks) = (OfType(EventType.Post), OfType(EventType.Reply), OfType(EventType.Cost), OfType(EventType.Click));
-        var inbound = Enum.GetValues<EventType>().Where(type => type.IsInbound()).SelectMany(OfType).ToList();
+        var inbound = EventTypeNames.Inbound.SelectMany(OfType).ToList();
         var hashed = posts.Where(p => p.ContentHash is not null).ToList();
         var responses = ResponseTimes.Measure(index, window);
         var totalCost = costs.Sum(c => c.Amount!.Value);
