@@ -61,9 +61,9 @@ public sealed class PostgresStorage : IStorage
     {
         if (events.Count == 0) return [];
         var bodies = events.Select(EventJson.Write).ToArray();
-        var (accounts, ids) = (events.Select(e => e.Account).ToArray(), events.Select(e => e.Id).ToArray());
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
         if (await TryCopyAsync(connection, events, bodies, cancellationToken)) return Enumerable.Repeat(AppendOutcome.Stored, events.Count).ToArray();
+        var (accounts, ids) = (events.Select(e => e.Account).ToArray(), events.Select(e => e.Id).ToArray());
 
         // Some key is stored already. One statement, the batch as arrays: atomic on its own, and one
         // round trip. (A staging table filled by COPY cost a catalog write per append and took ingest
