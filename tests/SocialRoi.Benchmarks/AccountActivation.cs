@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using SocialRoi.Benchmarks.Measurements;
 using SocialRoi.Server.Hosting;
 using SocialRoi.Storage;
 
@@ -32,10 +32,10 @@ public static class AccountActivation
             {
                 var summary = $"/api/v1/accounts/a{size}/summary?from=2026-07-01&to=2026-10-01";
                 var before = GC.GetTotalMemory(forceFullCollection: true);
-                var first = await TimeAsync(http, summary);
-                var warm = await TimeAsync(http, summary);
+                var first = await Requests.TimedGetAsync(http, summary);
+                var warm = await Requests.TimedGetAsync(http, summary);
                 var held = GC.GetTotalMemory(forceFullCollection: true) - before;
-                Console.WriteLine($"| {size:N0} | {first.TotalMilliseconds:N0} ms | {warm.TotalMilliseconds:N0} ms | {held / 1048576.0:N0} MB ({(double)held / size:N0} bytes/event) |");
+                Console.WriteLine($"| {size:N0} | {first:N0} ms | {warm:N0} ms | {held / 1048576.0:N0} MB ({(double)held / size:N0} bytes/event) |");
             }
         }
         finally
@@ -43,13 +43,5 @@ public static class AccountActivation
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             Directory.Delete(directory, recursive: true);
         }
-    }
-
-    private static async Task<TimeSpan> TimeAsync(HttpClient http, string path)
-    {
-        var started = Stopwatch.GetTimestamp();
-        using var response = await http.GetAsync(path);
-        response.EnsureSuccessStatusCode();
-        return Stopwatch.GetElapsedTime(started);
     }
 }

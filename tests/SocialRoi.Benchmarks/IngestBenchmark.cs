@@ -14,13 +14,11 @@ namespace SocialRoi.Benchmarks;
 /// </summary>
 public static class IngestBenchmark
 {
-    private const int BatchSize = 5_000, Clients = 4, Accounts = 50;
-
     public static async Task<IReadOnlyList<Figure>> RunAsync(BenchmarkOptions options)
     {
         var total = options.Smoke ? 20_000 : 2_000_000;
-        var events = LoadGenerator.Events(Accounts, total);
-        var batches = LoadGenerator.NdjsonBatches(events, BatchSize);
+        var events = LoadGenerator.Events(LoadGenerator.Accounts, total);
+        var batches = LoadGenerator.NdjsonBatches(events, LoadGenerator.BatchSize);
         var rows = events.Select(e => (e.Account, e.Id, Type: e.Type.Wire(), e.At.UtcTicks, Body: EventJson.Write(e))).ToList();
         var figures = new List<Figure>();
         if (options.Postgres is null)
@@ -46,7 +44,7 @@ public static class IngestBenchmark
         await using var storage = await store.OpenAsync();
         await using var server = await SocialRoiServer.StartAsync("http://127.0.0.1:0", storage, BenchmarkOptions.Unlimited, CancellationToken.None);
         using var http = new HttpClient { BaseAddress = server.Address, Timeout = TimeSpan.FromMinutes(10) };
-        return events / (await LoadGenerator.SendAsync(http, batches, Clients)).TotalSeconds;
+        return events / (await LoadGenerator.SendAsync(http, batches, LoadGenerator.Clients)).TotalSeconds;
     }
 
     private static double SqliteBulkRate(List<(string Account, string Id, string Type, long Ticks, string Body)> rows)

@@ -34,9 +34,7 @@ public static class MemoryAndColdStartBenchmark
             foreach (var chunk in SyntheticAccount.Events("big", size).Chunk(5_000)) await storage.AppendAsync(chunk, CancellationToken.None);
             await using var server = await SocialRoiServer.StartAsync("http://127.0.0.1:0", storage, BenchmarkOptions.Unlimited, CancellationToken.None);
             using var http = new HttpClient { BaseAddress = server.Address, Timeout = TimeSpan.FromMinutes(10) };
-            var started = Stopwatch.GetTimestamp();
-            (await http.GetAsync("/api/v1/accounts/big/summary?from=2026-07-01&to=2026-10-01")).EnsureSuccessStatusCode();
-            activation = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            activation = await Requests.TimedGetAsync(http, "/api/v1/accounts/big/summary?from=2026-07-01&to=2026-10-01");
         }
         await using (var store = await BenchmarkStore.CreateAsync(options.Postgres))
         {

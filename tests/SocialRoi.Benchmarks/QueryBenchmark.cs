@@ -50,11 +50,7 @@ public static class QueryBenchmark
             var timings = new List<double>();
             var clock = Stopwatch.StartNew();
             while (timings.Count < requests && (timings.Count < 3 || clock.Elapsed < budget))
-            {
-                var started = Stopwatch.GetTimestamp();
-                (await http.GetAsync($"/api/v1/accounts/{Account}/{path}")).EnsureSuccessStatusCode();
-                timings.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-            }
+                timings.Add(await Requests.TimedGetAsync(http, $"/api/v1/accounts/{Account}/{path}"));
             var (baseline, finished) = sql is null ? (null, true) : await SqlMillisecondsAsync(baselineStore, sql);
             var baselineName = (baselineStore.IsPostgres ? "PostgreSQL bi views" : "SQLite count by type")
                 + (finished ? "" : $", stopped unfinished at {SqlLimit.TotalSeconds:0} s: the ratio is a lower bound");

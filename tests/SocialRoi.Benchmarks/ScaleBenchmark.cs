@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using SocialRoi.Benchmarks.Measurements;
 using SocialRoi.Server.Hosting;
 
@@ -10,8 +9,6 @@ namespace SocialRoi.Benchmarks;
 /// </summary>
 public static class ScaleBenchmark
 {
-    private const int BatchSize = 5_000, Clients = 4, Accounts = 50;
-
     public static async Task<IReadOnlyList<Figure>> RunAsync(BenchmarkOptions options)
     {
         var figures = new List<Figure>();
@@ -43,12 +40,7 @@ public static class ScaleBenchmark
             var path = $"/api/v1/accounts/big/summary?from={start:yyyy-MM-dd}&to={to:yyyy-MM-dd}";
             (await http.GetAsync(path)).EnsureSuccessStatusCode(); // activation and warm-up
             var timings = new List<double>();
-            for (var i = 0; i < requests; i++)
-            {
-                var started = Stopwatch.GetTimestamp();
-                (await http.GetAsync(path)).EnsureSuccessStatusCode();
-                timings.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-            }
+            for (var i = 0; i < requests; i++) timings.Add(await Requests.TimedGetAsync(http, path));
             perEvent.Add((days, events.Count(e => e.At >= start && e.At < to), Percentiles.Of(timings, 50)));
         }
         var (narrow, wide) = (perEvent[0], perEvent[^1]);
@@ -70,22 +62,11 @@ public static class ScaleBenchmark
         using var http = new HttpClient { BaseAddress = server.Address, Timeout = TimeSpan.FromMinutes(10) };
 
         var rates = new List<double>();
-        var perAccount = total / Accounts;
-        var streams = Enumerable.Range(0, Accounts).Select(a => SyntheticAccount.Events($"acct-{a:D3}", perAccount).GetEnumerator()).ToList();
-        for (var sent = 0; sent < total; sent += window)
+        // Made before the clock starts, a window at a time, so the generator costs the server nothing.
+        foreach (var events in LoadGenerator.Interleaved(LoadGenerator.Accounts, total / LoadGenerator.Accounts).Chunk(window))
         {
-            // Made before the clock starts, a window at a time, so the generator costs the server nothing.
-            var events = new List<Domain.Events.EngagementEvent>(window);
-            while (events.Count < window)
-            {
-                foreach (var stream in streams)
-                {
-                    stream.MoveNext();
-                    events.Add(stream.Current);
-                }
-            }
-            var batches = LoadGenerator.NdjsonBatches(events, BatchSize);
-            rates.Add(events.Count / (await LoadGenerator.SendAsync(http, batches, Clients)).TotalSeconds);
+            var batches = LoadGenerator.NdjsonBatches(events, LoadGenerator.BatchSize);
+            rates.Add(events.Length / (await LoadGenerator.SendAsync(http, batches, LoadGenerator.Clients)).TotalSeconds);
         }
         var ratio = rates[^1] / rates[0];
         var name = store.IsPostgres ? "PostgreSQL" : "SQLite";

@@ -11,21 +11,23 @@ namespace SocialRoi.Benchmarks.Measurements;
 /// </summary>
 public static class LoadGenerator
 {
-    public static IReadOnlyList<EngagementEvent> Events(int accounts, int total)
+    /// <summary>Issue 12's ingest load: NDJSON batches of 5,000 from 4 clients at once, events of 50 accounts.</summary>
+    public const int BatchSize = 5_000, Clients = 4, Accounts = 50;
+
+    public static IReadOnlyList<EngagementEvent> Events(int accounts, int total) => Interleaved(accounts, Math.Max(1, total / accounts)).ToList();
+
+    /// <summary>Each account's synthetic events, interleaved one by one, as several businesses' events arrive together.</summary>
+    public static IEnumerable<EngagementEvent> Interleaved(int accounts, int perAccount)
     {
-        var perAccount = Math.Max(1, total / accounts);
         var streams = Enumerable.Range(0, accounts).Select(a => SyntheticAccount.Events($"acct-{a:D3}", perAccount).GetEnumerator()).ToList();
-        var events = new List<EngagementEvent>(perAccount * accounts);
-        // Interleaved, as several businesses' events arrive together.
         for (var i = 0; i < perAccount; i++)
         {
             foreach (var stream in streams)
             {
                 stream.MoveNext();
-                events.Add(stream.Current);
+                yield return stream.Current;
             }
         }
-        return events;
     }
 
     /// <summary>Posts the batches over HTTP from several clients at once, each taking the next batch; the time until the last answer.</summary>
