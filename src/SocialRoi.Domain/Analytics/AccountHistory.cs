@@ -10,7 +10,7 @@ public sealed class AccountHistory
 {
     // Names repeat across events (the account, platforms, each member's actor, posts, campaigns):
     // one copy of each is kept, since a busy account holds millions of events in memory.
-    private readonly Dictionary<string, string> _names = new(StringComparer.Ordinal);
+    private readonly NamePool _names = new();
     private List<EngagementEvent>? _unindexed = [];
     private HistoryIndex? _index;
 
@@ -45,7 +45,7 @@ public sealed class AccountHistory
     private EngagementEvent WithSharedNames(EngagementEvent e)
     {
         var (account, platform, actor, customer, post, campaign, currency) =
-            (Shared(e.Account)!, Shared(e.Platform), Shared(e.Actor), Shared(e.Customer), Shared(e.Post), Shared(e.Campaign), Shared(e.Currency));
+            (_names.Share(e.Account), Shared(e.Platform), Shared(e.Actor), Shared(e.Customer), Shared(e.Post), Shared(e.Campaign), Shared(e.Currency));
         var unchanged = ReferenceEquals(account, e.Account) && ReferenceEquals(platform, e.Platform) && ReferenceEquals(actor, e.Actor)
             && ReferenceEquals(customer, e.Customer) && ReferenceEquals(post, e.Post) && ReferenceEquals(campaign, e.Campaign)
             && ReferenceEquals(currency, e.Currency);
@@ -55,11 +55,5 @@ public sealed class AccountHistory
         };
     }
 
-    private string? Shared(string? name)
-    {
-        if (name is null) return null;
-        if (_names.TryGetValue(name, out var shared)) return shared;
-        _names.Add(name, name);
-        return name;
-    }
+    private string? Shared(string? name) => name is null ? null : _names.Share(name);
 }

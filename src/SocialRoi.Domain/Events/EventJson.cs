@@ -48,9 +48,30 @@ public static class EventJson
     }
 
     /// <summary>Reads an event back from the stored log; the log only holds events that passed validation.</summary>
-    public static EngagementEvent Read(string canonical)
+    public static EngagementEvent Read(string canonical) => Read(canonical, new NamePool());
+
+    /// <inheritdoc cref="Read(ReadOnlySpan{byte}, NamePool)"/>
+    public static EngagementEvent Read(string canonical, NamePool names)
     {
-        using var document = JsonDocument.Parse(canonical);
+        var utf8 = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(canonical.Length));
+        try
+        {
+            return Read(utf8.AsSpan(0, Encoding.UTF8.GetBytes(canonical, utf8)), names);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(utf8);
+        }
+    }
+
+    /// <summary>
+    /// Reads an event back from the stored log, its repeated names shared through <paramref name="names"/>.
+    /// Canonical JSON is read directly; anything else goes through every rule of SPEC §1 again.
+    /// </summary>
+    public static EngagementEvent Read(ReadOnlySpan<byte> canonical, NamePool names)
+    {
+        if (CanonicalEventReader.TryRead(canonical, names) is { } e) return e;
+        using var document = JsonDocument.Parse(canonical.ToArray());
         var reading = EventReader.Read(document.RootElement, now: null);
         return reading.Event ?? throw new InvalidDataException(
             $"stored event \"{reading.Id}\" no longer validates: {string.Join("; ", reading.Errors)}");

@@ -37,7 +37,7 @@ public static partial class EventReader
             return new EventReading(null, null, [$"an event must be a JSON object, got {Describe(json)}"]);
 
         var errors = new List<string>();
-        var draft = new Draft();
+        var draft = new EventDraft();
         var type = ReadType(json, errors);
         var seen = new NamedFields();
         foreach (var property in json.EnumerateObject())
@@ -106,7 +106,7 @@ public static partial class EventReader
             errors.Add($"type \"{type.Wire()}\" needs actor and platform, or customer, or both");
     }
 
-    private static void ReadField(string name, JsonElement value, ref Draft draft, DateTimeOffset? now, List<string> errors)
+    private static void ReadField(string name, JsonElement value, ref EventDraft draft, DateTimeOffset? now, List<string> errors)
     {
         string? error = name switch
         {
@@ -250,34 +250,5 @@ public static partial class EventReader
             var index = EventShapes.IndexOf(name);
             return index >= 0 ? (_known & (1UL << index)) != 0 : _unknown?.Contains(name) == true;
         }
-    }
-
-    /// <summary>Fields as read, before the type's defaults are applied. A struct: one per event read, garbage at once.</summary>
-    private struct Draft
-    {
-        public string? Id, Account, Platform, Actor, Customer, Post, Ref, Currency, Campaign, ContentHash;
-        public DateTimeOffset? At;
-        public long? Count;
-        public decimal? Amount;
-        public CostCategory? Category;
-        public bool? Promotional, Automated, Owned;
-        public double? Sentiment;
-
-        public readonly EngagementEvent ToEvent(EventType type) => new()
-        {
-            Id = Id!, Account = Account!, Type = type, At = At!.Value,
-            Platform = Platform, Actor = Actor, Customer = Customer, Post = Post, Ref = Ref,
-            Count = type == EventType.Impression ? Count ?? 1 : null,
-            Amount = Amount is { } amount ? Normalise(amount) : null,
-            Currency = Currency, Campaign = Campaign,
-            Category = type == EventType.Cost ? Category ?? CostCategory.Other : null,
-            Promotional = type == EventType.Post ? Promotional ?? false : null,
-            Automated = type == EventType.Reply ? Automated ?? false : null,
-            ContentHash = ContentHash, Sentiment = Sentiment,
-            Owned = type == EventType.Click ? Owned ?? true : null,
-        };
-
-        // 12.50 and 12.5 are the same amount: drop trailing zeros so content comparison agrees.
-        private static decimal Normalise(decimal amount) => amount / 1.0000000000000000000000000000m;
     }
 }

@@ -53,5 +53,21 @@ internal static class EventShapes
     /// <summary>A known field's place in <see cref="AllFields"/>, or -1.</summary>
     public static int IndexOf(string field) => Known.GetValueOrDefault(field, -1);
 
+    /// <inheritdoc cref="IndexOf(string)"/>
+    public static int IndexOf(ReadOnlySpan<char> field) => KnownBySpan.TryGetValue(field, out var index) ? index : -1;
+
+    // The same shapes as bits, one per place in AllFields: the log reader checks every stored event's shape with two masks.
+    private static readonly ulong[] AllowedMasks = Masks(type => Allowed[type]);
+    private static readonly ulong[] RequiredMasks = Masks(type => Common.Concat(Shapes[type].Required));
+
+    /// <summary>The fields a type allows, a bit per place in <see cref="AllFields"/>.</summary>
+    public static ulong AllowedBits(EventType type) => AllowedMasks[(int)type];
+
+    /// <summary>The fields a type requires (the common ones included), a bit per place in <see cref="AllFields"/>.</summary>
+    public static ulong RequiredBits(EventType type) => RequiredMasks[(int)type];
+
+    private static ulong[] Masks(Func<EventType, IEnumerable<string>> fields) =>
+        Enum.GetValues<EventType>().Select(type => fields(type).Aggregate(0UL, (bits, field) => bits | 1UL << Known[field])).ToArray();
+
     public static bool Allows(EventType type, string field) => Allowed[type].Contains(field);
 }

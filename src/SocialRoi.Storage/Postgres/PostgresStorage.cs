@@ -147,7 +147,8 @@ public sealed class PostgresStorage : IStorage
     {
         await using var select = _dataSource.CreateCommand("SELECT position, body FROM events WHERE account = $1 ORDER BY position");
         select.Parameters.Add(new NpgsqlParameter { Value = account });
-        return await DbRows.ReadAsync(select, row => new LoggedEvent(row.GetInt64(0), EventJson.Read(row.GetString(1))), cancellationToken);
+        var names = new NamePool();
+        return await DbRows.ReadAsync(select, row => new LoggedEvent(row.GetInt64(0), EventJson.Read(row.GetString(1), names)), cancellationToken);
     }
 
     public async Task<bool> IsReachableAsync(CancellationToken cancellationToken)

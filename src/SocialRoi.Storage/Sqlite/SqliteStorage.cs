@@ -49,7 +49,9 @@ public sealed partial class SqliteStorage : IStorage
         await using var connection = await OpenConnectionAsync(cancellationToken);
         await using var select = Command(connection, null, "SELECT position, body FROM events WHERE account = $account ORDER BY position");
         select.Parameters["$account"].Value = account;
-        return await DbRows.ReadAsync(select, row => new LoggedEvent(row.GetInt64(0), EventJson.Read(row.GetString(1))), cancellationToken);
+        var names = new NamePool();
+        // The body's UTF-8 bytes as SQLite holds them: no UTF-16 copy of each event.
+        return await DbRows.ReadAsync(select, row => new LoggedEvent(row.GetInt64(0), EventJson.Read(row.GetFieldValue<byte[]>(1), names)), cancellationToken);
     }
 
     public async Task<bool> IsReachableAsync(CancellationToken cancellationToken)
