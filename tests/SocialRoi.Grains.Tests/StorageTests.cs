@@ -1,10 +1,14 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Npgsql;
 using SocialRoi.Domain.Events;
 using SocialRoi.Storage;
+using SocialRoi.Storage.Postgres;
 using SocialRoi.Testing;
 
 namespace SocialRoi.Grains.Tests;
 
-/// <summary>The event log on both stores: idempotent appends, migrations applied once.</summary>
+/// <summary>The event log on both stores: idempotent appends, migrations applied once, whole accounts read back.</summary>
 public class StorageTests
 {
     private static EngagementEvent Like(string id, string actor) => new()
@@ -91,5 +95,57 @@ public class StorageTests
             Assert.Equal(30, logged.Count(l => l.Event.Actor == "ann")); // the stored event stays, not the changed copy
             Assert.Equal("cy", logged[^1].Event.Actor);
         }
+    }
+
+    [Theory]
+    [MemberData(nameof(TestStore.Kinds), MemberType = typeof(TestStore))]
+    public async Task A_long_log_reads_back_whole_and_in_append_order(string store)
+    {
+        await using var test = await TestStore.CreateAsync(store);
+        await using var storage = await test.OpenAsync();
+        // Several of the chunks the reader hands over at a time, the last one partly filled.
+        var appended = Enumerable.Range(0, 10_000).Select(i => Like($"k{9_999 - i}", $"member-{i % 97}") with { At = Like("", "").At.AddMinutes(i % 500) }).ToList();
+        foreach (var batch in appended.Chunk(2_500)) await storage.AppendAsync(batch, CancellationToken.None);
+
+        var logged = await storage.ReadAccountAsync("acme", CancellationToken.None);
+
+        Assert.Equal(appended, logged.Select(l => l.Event));
+        Assert.True(logged.Zip(logged.Skip(1)).All(pair => pair.First.Position < pair.Second.Position));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestStore.Kinds), MemberType = typeof(TestStore))]
+    public async Task A_stored_event_that_no_longer_reads_stops_the_read_with_its_error(string store)
+    {
+        await using var test = await TestStore.CreateAsync(store);
+        await using var storage = await test.OpenAsync();
+        // Far more rows than the reader buffers, so the fetching side is still waiting when the error comes.
+        foreach (var batch in Enumerable.Range(0, 60_000).Select(i => Like($"k{i}", "ann")).Chunk(5_000))
+            await storage.AppendAsync(batch, CancellationToken.None);
+        await ReplaceStoredBodyAsync(test, "k100", """{"id":"k100","account":"acme","type":"like","platform":"x","actor":"ann"}""");
+
+        var error = await Assert.ThrowsAsync<InvalidDataException>(() => storage.ReadAccountAsync("acme", CancellationToken.None));
+
+        Assert.Contains("stored event \"k100\" no longer validates: at is required", error.Message);
+        Assert.Equal([AppendOutcome.Stored], await storage.AppendAsync([Like("k60000", "bob")], CancellationToken.None)); // the store still works
+    }
+
+    // What a damaged or hand-edited database holds: written beside SocialRoi, not through it.
+    private static async Task ReplaceStoredBodyAsync(TestStore test, string id, string body)
+    {
+        await using DbConnection connection = test.Kind == TestStore.Sqlite
+            ? new SqliteConnection($"Data Source={test.Uri["sqlite:".Length..]}")
+            : new NpgsqlConnection(PostgresStorage.ConnectionString(test.Uri));
+        await connection.OpenAsync();
+        await using var update = connection.CreateCommand();
+        update.CommandText = "UPDATE events SET body = @body WHERE account = 'acme' AND id = @id";
+        foreach (var (name, value) in new[] { ("body", body), ("id", id) })
+        {
+            var parameter = update.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value;
+            update.Parameters.Add(parameter);
+        }
+        Assert.Equal(1, await update.ExecuteNonQueryAsync());
     }
 }

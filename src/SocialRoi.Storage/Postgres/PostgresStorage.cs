@@ -1,3 +1,4 @@
+using System.Text;
 using System.Globalization;
 using Npgsql;
 using NpgsqlTypes;
@@ -147,8 +148,7 @@ public sealed class PostgresStorage : IStorage
     {
         await using var select = _dataSource.CreateCommand("SELECT position, body FROM events WHERE account = $1 ORDER BY position");
         select.Parameters.Add(new NpgsqlParameter { Value = account });
-        var names = new NamePool();
-        return await DbRows.ReadAsync(select, row => new LoggedEvent(row.GetInt64(0), EventJson.Read(row.GetString(1), names)), cancellationToken);
+        return await LogReading.ReadAsync(select, row => Encoding.UTF8.GetBytes(row.GetString(1)), cancellationToken);
     }
 
     public async Task<bool> IsReachableAsync(CancellationToken cancellationToken)

@@ -49,9 +49,8 @@ public sealed partial class SqliteStorage : IStorage
         await using var connection = await OpenConnectionAsync(cancellationToken);
         await using var select = Command(connection, null, "SELECT position, body FROM events WHERE account = $account ORDER BY position");
         select.Parameters["$account"].Value = account;
-        var names = new NamePool();
         // The body's UTF-8 bytes as SQLite holds them: no UTF-16 copy of each event.
-        return await DbRows.ReadAsync(select, row => new LoggedEvent(row.GetInt64(0), EventJson.Read(row.GetFieldValue<byte[]>(1), names)), cancellationToken);
+        return await LogReading.ReadAsync(select, row => row.GetFieldValue<byte[]>(1), cancellationToken);
     }
 
     public async Task<bool> IsReachableAsync(CancellationToken cancellationToken)
