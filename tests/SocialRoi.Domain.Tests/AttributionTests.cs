@@ -200,4 +200,26 @@ public class AttributionTests
         foreach (var e in events) history.Add(e);
         return history;
     }
+
+    [Fact]
+    public void Credits_follow_events_that_arrive_after_a_query_has_attributed_the_purchase()
+    {
+        var settings = new AccountSettings();
+        var history = new AccountHistory();
+        foreach (var e in AnnBuysAfterThreeTouches().Where(e => e.Id != "t3")) history.Add(e);
+        history.Add(Make("purchase", "b2", 4, new { customer = "c-9", amount = 50 }));
+        Dictionary<string, decimal> RevenueByPostNow() => Funnel.Compute(history.Index,
+                new Attribution(history.Index, settings, AttributionModel.LastTouch), settings, July, FunnelDimension.Post)
+            .ToDictionary(row => row.Key, row => row.AttributedRevenue);
+        Assert.Equal(new Dictionary<string, decimal> { ["p1"] = 0m, ["p2"] = 90m }, RevenueByPostNow()); // b2 is direct: no member yet
+
+        history.Add(Make("click", "t3", 3, new { platform = "x", actor = "ann", post = "p1" })); // a later touch of Ann's
+        history.Add(Make("identify", "i1", 5, new { platform = "x", actor = "ann", customer = "c-9" })); // b2's buyer is Ann
+        Assert.Equal(new Dictionary<string, decimal> { ["p1"] = 140m, ["p2"] = 0m }, RevenueByPostNow());
+
+        history.Add(Make("post", "post-0", -1, new { platform = "linkedin", post = "p1", campaign = "autumn" })); // p1 defined earlier
+        var byCampaign = Funnel.Compute(history.Index, new Attribution(history.Index, settings, AttributionModel.LastTouch), settings, July, FunnelDimension.Campaign)
+            .ToDictionary(row => row.Key, row => row.AttributedRevenue);
+        Assert.Equal(140m, byCampaign["autumn"]);
+    }
 }

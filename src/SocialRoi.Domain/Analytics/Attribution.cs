@@ -9,13 +9,14 @@ public sealed record TouchCredit(EngagementEvent Touch, string Post, string Plat
 /// <summary>SPEC §4: content → conversation → revenue. Splits each conversion over the touches before it.</summary>
 public sealed class Attribution(HistoryIndex index, AccountSettings settings, AttributionModel model)
 {
-    private readonly Dictionary<string, IReadOnlyList<TouchCredit>> _cache = new(StringComparer.Ordinal);
+    // Kept by the index between queries, and forgotten by it when an event changes a conversion's credits.
+    private readonly Dictionary<string, IReadOnlyList<TouchCredit>> _remembered = index.RememberedCredits(model, settings);
 
     /// <summary>The credits of a purchase or lead; empty when it had no touch (a direct conversion).</summary>
     public IReadOnlyList<TouchCredit> CreditsFor(EngagementEvent conversion)
     {
-        if (!_cache.TryGetValue(conversion.Id, out var credits))
-            _cache[conversion.Id] = credits = Compute(conversion);
+        if (!_remembered.TryGetValue(conversion.Id, out var credits))
+            _remembered[conversion.Id] = credits = Compute(conversion);
         return credits;
     }
 

@@ -1,3 +1,4 @@
+using SocialRoi.Domain.Accounts;
 using SocialRoi.Domain.Audience;
 using SocialRoi.Domain.Events;
 using SocialRoi.Domain.Time;
@@ -29,6 +30,7 @@ public sealed class HistoryIndex
     private readonly FollowerTimeline _followers = new();
     private readonly Dictionary<string, List<EngagementEvent>> _repliesByRef = new(StringComparer.Ordinal);
     private readonly Dictionary<string, EngagementEvent> _postEvents = new(StringComparer.Ordinal);
+    private readonly RememberedCredits _credits = new();
     private Dictionary<string, DateTimeOffset>? _firstPurchases;
     private (int End, DateTimeOffset Instant, HistoryIndex Index)? _before;
 
@@ -69,6 +71,7 @@ public sealed class HistoryIndex
                     foreach (var conversion in _conversionsByCustomer.GetValueOrDefault(e.Customer!) ?? [])
                     {
                         if (conversion.Member != member) AddToMember(member, conversion);
+                        _credits.Forget(conversion.Id); // it has one member more, and their touches
                     }
                 }
                 break;
@@ -86,19 +89,39 @@ public sealed class HistoryIndex
                 if (Find(e.Ref!) is { } answered) ReachConversationalIfAnswered(answered);
                 break;
             case EventType.Post:
-                if (!_postEvents.TryGetValue(e.Post!, out var defining) || EngagementEvent.CompareByTime(e, defining) < 0) _postEvents[e.Post!] = e;
+                if (!_postEvents.TryGetValue(e.Post!, out var defining) || EngagementEvent.CompareByTime(e, defining) < 0)
+                {
+                    _postEvents[e.Post!] = e;
+                    _credits.ForgetAll(); // credits name their post's platform and campaign
+                }
                 break;
             default:
                 if (e.Member is { } writer)
                 {
                     AddToMember(writer, e);
-                    if (e.Type.IsTouch() && e.Post is not null) InsertInto(_touchesByMember, writer, e);
+                    if (e.Type.IsTouch() && e.Post is not null)
+                    {
+                        InsertInto(_touchesByMember, writer, e);
+                        ForgetConversionsOf(writer); // one more touch to credit
+                    }
                     if (e.Type is EventType.Follow or EventType.Unfollow) AddFollowChange(writer, e);
                     ReachConversationalIfAnswered(e);
                 }
                 break;
         }
     }
+
+    private void ForgetConversionsOf(Member member)
+    {
+        foreach (var e in _members[member].Events)
+        {
+            if (e.Type.IsConversion()) _credits.Forget(e.Id);
+        }
+    }
+
+    /// <summary>Each conversion's credits for one way of attributing, as far as computed since they last changed.</summary>
+    internal Dictionary<string, IReadOnlyList<TouchCredit>> RememberedCredits(AttributionModel model, AccountSettings settings) =>
+        _credits.For(model, settings);
 
     /// <summary>All events ordered by (at, id).</summary>
     public IReadOnlyList<EngagementEvent> Ordered => _ordered;
