@@ -113,4 +113,21 @@ public class AudienceTierTests
         Assert.Equal(new AudienceCounts(Total: 2, Vanity: 1, Engaged: 1, Conversational: 0, Lead: 0, Customer: 0), counts);
         Assert.Equal(0.5, counts.VanityShare());
     }
+
+    [Fact]
+    public void A_member_active_before_and_after_a_range_but_not_in_it_is_not_counted_however_the_events_arrived()
+    {
+        var history = new AccountHistory();
+        history.Add(Make("like", "k1", 1, new { platform = "x", actor = "ann" }));
+        _ = history.Index; // from here on each event is added in place
+        foreach (var (id, day) in new[] { ("k5", 50.0), ("k3", 8), ("k4", 31), ("k2", 5), ("k6", 30) }) // k6: at the range's end, not in it
+            history.Add(Make("like", id, day, new { platform = "x", actor = "ann" }));
+        history.Add(Make("like", "b1", 20, new { platform = "x", actor = "bob" }));
+        history.Add(Make("like", "b2", 60, new { platform = "x", actor = "bob" }));
+        history.Add(Make("like", "b3", 1, new { platform = "x", actor = "bob" })); // bob: before, in and after the range
+
+        var range = new Time.TimeRange(Day0.AddDays(10), Day0.AddDays(30));
+        Assert.Equal(1, AudienceTiers.Count(history.Index, range).Total);
+        Assert.Equal([Bob], AudienceTiers.ActiveMembers(history.Index, range));
+    }
 }

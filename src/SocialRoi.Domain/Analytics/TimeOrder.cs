@@ -36,13 +36,6 @@ public static class TimeOrder
         return low;
     }
 
-    /// <summary>Whether any of the events lies in the range.</summary>
-    public static bool AnyInRange(IReadOnlyList<EngagementEvent> ordered, TimeRange range)
-    {
-        var first = FirstAtOrAfter(ordered, range.From);
-        return first < ordered.Count && ordered[first].At < range.To;
-    }
-
     /// <summary>The last of the events before an instant, if any.</summary>
     public static EngagementEvent? LastBefore(IReadOnlyList<EngagementEvent> ordered, DateTimeOffset instant) =>
         FirstAtOrAfter(ordered, instant) is var next and > 0 ? ordered[next - 1] : null;

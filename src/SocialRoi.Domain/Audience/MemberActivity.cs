@@ -27,16 +27,11 @@ public sealed class MemberActivity
     public void Add(EngagementEvent e)
     {
         TimeOrder.Insert(_events, e);
-        ref var times = ref Times;
-        times.First = Math.Min(times.First, e.At.UtcTicks);
-        times.Last = Math.Max(times.Last, e.At.UtcTicks);
+        Times.Add(e.At.UtcTicks);
     }
 
     /// <summary>Whether any of the member's events lies in the range.</summary>
-    public bool IsActiveIn(TimeRange range) => Times.IsActiveIn(range.From.UtcTicks, range.To.UtcTicks) ?? HasEventIn(range);
-
-    /// <summary>Whether any of the member's events lies in the range, read from the events.</summary>
-    internal bool HasEventIn(TimeRange range) => TimeOrder.AnyInRange(_events, range);
+    public bool IsActiveIn(TimeRange range) => Times.IsActiveIn(range.From.UtcTicks, range.To.UtcTicks);
 
     /// <summary>Notes that the member reaches a tier for every instant after <paramref name="from"/> (an event's at, or an answer's).</summary>
     public void Reached(AudienceTier tier, DateTimeOffset from) => Times.Reach(tier, from.UtcTicks);
