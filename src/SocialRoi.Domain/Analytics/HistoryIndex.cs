@@ -29,6 +29,10 @@ public sealed class HistoryIndex
     private readonly Dictionary<Member, List<EngagementEvent>> _followsByMember = new();
     private readonly FollowerTimeline _followers = new();
     private readonly Dictionary<string, List<EngagementEvent>> _repliesByRef = new(StringComparer.Ordinal);
+    // Each answered inbound event's first answer, by its id, kept by ingest: response times, the
+    // funnel and health ask for it per inbound event, and reading it from the replies took a
+    // lookup, the reply list and its first replies, each a cache miss.
+    private readonly Dictionary<string, DateTimeOffset> _firstAnswers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, EngagementEvent> _postEvents = new(StringComparer.Ordinal);
     private readonly RememberedCredits _credits = new();
     private Dictionary<string, DateTimeOffset>? _firstPurchases;
@@ -58,7 +62,15 @@ public sealed class HistoryIndex
     private void Index(EngagementEvent e)
     {
         _byType[(int)e.Type].Add(e);
-        if (IsReferable(e)) _referable[e.Id] = e;
+        if (IsReferable(e))
+        {
+            _referable[e.Id] = e;
+            // Replies may come before what they answer: take in those already here.
+            if (e.Type.IsInbound())
+            {
+                foreach (var reply in _repliesByRef.GetValueOrDefault(e.Id) ?? NoEvents) NoteAnswer(e, reply);
+            }
+        }
         switch (e.Type)
         {
             case EventType.Identify:
@@ -86,7 +98,11 @@ public sealed class HistoryIndex
                 break;
             case EventType.Reply:
                 InsertInto(_repliesByRef, e.Ref!, e);
-                if (Find(e.Ref!) is { } answered) ReachConversationalIfAnswered(answered);
+                if (Find(e.Ref!) is { } answered)
+                {
+                    NoteAnswer(answered, e);
+                    ReachConversationalIfAnswered(answered);
+                }
                 break;
             case EventType.Post:
                 if (!_postEvents.TryGetValue(e.Post!, out var defining) || EngagementEvent.CompareByTime(e, defining) < 0)
@@ -191,8 +207,6 @@ public sealed class HistoryIndex
 
     public IReadOnlyList<EngagementEvent> TouchesBy(Member member) => _touchesByMember.GetValueOrDefault(member) ?? NoEvents;
 
-    public IReadOnlyList<EngagementEvent> RepliesTo(string inboundId) => _repliesByRef.GetValueOrDefault(inboundId) ?? NoEvents;
-
     /// <summary>The post event that defines a post's platform and campaign, if the brand logged one.</summary>
     public EngagementEvent? PostEvent(string post) => _postEvents.GetValueOrDefault(post);
 
@@ -214,14 +228,13 @@ public sealed class HistoryIndex
         }
     }
 
-    /// <summary>SPEC §2: a reply answers an inbound event when it refers to it and is not earlier.</summary>
-    public DateTimeOffset? FirstAnswer(EngagementEvent inbound)
+    /// <summary>SPEC §2: a reply answers an inbound event when it refers to it and is not earlier; when the first one did.</summary>
+    public DateTimeOffset? FirstAnswer(EngagementEvent inbound) => _firstAnswers.TryGetValue(inbound.Id, out var at) ? at : null;
+
+    private void NoteAnswer(EngagementEvent inbound, EngagementEvent reply)
     {
-        foreach (var reply in RepliesTo(inbound.Id))
-        {
-            if (reply.At >= inbound.At) return reply.At; // replies are ordered by time
-        }
-        return null;
+        if (!inbound.Type.IsInbound() || reply.At < inbound.At) return;
+        if (!_firstAnswers.TryGetValue(inbound.Id, out var known) || reply.At < known) _firstAnswers[inbound.Id] = reply.At;
     }
 
     private void AddLink(string customer, Member member)
