@@ -35,6 +35,9 @@ public sealed class HistoryIndex
     private readonly Dictionary<string, DateTimeOffset> _firstAnswers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, EngagementEvent> _postEvents = new(StringComparer.Ordinal);
     private readonly RememberedCredits _credits = new();
+    // The conversions each member is one of (SPEC §2), by id: what a touch of theirs makes the
+    // remembered credits forget. Not the member's events: a busy member's touches would each read them all.
+    private readonly Dictionary<Member, List<string>> _conversionsByMember = new();
     private Dictionary<string, DateTimeOffset>? _firstPurchases;
     private (int End, DateTimeOffset Instant, HistoryIndex Index)? _before;
 
@@ -129,10 +132,7 @@ public sealed class HistoryIndex
 
     private void ForgetConversionsOf(Member member)
     {
-        foreach (var e in _members[member].Events)
-        {
-            if (e.Type.IsConversion()) _credits.Forget(e.Id);
-        }
+        foreach (var id in _conversionsByMember.GetValueOrDefault(member) ?? []) _credits.Forget(id);
     }
 
     /// <summary>Each conversion's credits for one way of attributing, as far as computed since they last changed.</summary>
@@ -270,6 +270,11 @@ public sealed class HistoryIndex
         if (!_members.TryGetValue(member, out var activity)) _members[member] = activity = _audience.Add();
         activity.Add(e);
         if (AudienceTiers.TierReachedBy(e.Type) is { } tier) activity.Reached(tier, e.At);
+        if (e.Type.IsConversion())
+        {
+            if (!_conversionsByMember.TryGetValue(member, out var conversions)) _conversionsByMember[member] = conversions = [];
+            conversions.Add(e.Id);
+        }
     }
 
     /// <summary>
