@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using SocialRoi.Domain.Time;
 
@@ -80,15 +79,8 @@ internal static class CanonicalEventReader
         return (seen & required) == required ? draft.ToEvent(eventType) : null;
     }
 
-    private static int FieldIndex(ref Utf8JsonReader reader)
-    {
-        if (reader.ValueIsEscaped || reader.HasValueSequence) return -1;
-        Span<char> name = stackalloc char[16];
-        var raw = reader.ValueSpan;
-        return raw.Length <= name.Length && Ascii.ToUtf16(raw, name, out var length) == System.Buffers.OperationStatus.Done
-            ? EventShapes.IndexOf(name[..length])
-            : -1;
-    }
+    private static int FieldIndex(ref Utf8JsonReader reader) =>
+        reader.ValueIsEscaped || reader.HasValueSequence ? -1 : EventShapes.IndexOf(reader.ValueSpan);
 
     private static bool Unique(ref Utf8JsonReader reader, out string? value)
     {

@@ -1,7 +1,5 @@
-using System.Buffers;
 using System.Globalization;
 using System.Runtime.InteropServices;
-using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using SocialRoi.Domain.Time;
@@ -78,15 +76,8 @@ public static partial class EventReader
     /// A known field's name as the shared string, read from the raw bytes without allocating (ten
     /// names per event add up over millions of events); any other name, or an escaped one, as written.
     /// </summary>
-    private static string FieldName(JsonProperty property)
-    {
-        var raw = JsonMarshal.GetRawUtf8PropertyName(property);
-        Span<char> name = stackalloc char[16];
-        return raw.Length <= name.Length && Ascii.ToUtf16(raw, name, out var length) == OperationStatus.Done
-            && EventShapes.Field(name[..length]) is { } known
-            ? known
-            : property.Name;
-    }
+    private static string FieldName(JsonProperty property) =>
+        EventShapes.IndexOf(JsonMarshal.GetRawUtf8PropertyName(property)) is var index and >= 0 ? EventShapes.AllFields[index] : property.Name;
 
     private static EventType? ReadType(JsonElement json, List<string> errors)
     {
