@@ -72,8 +72,9 @@ public class StoredEventReadingTests
     public void Events_read_with_one_pool_share_their_names()
     {
         var names = new NamePool();
-        var first = EventJson.Read(EventJson.Write(Ev.Make("like", "l1", 1, new { platform = "instagram", actor = "ann", post = "launch" })), names);
-        var second = EventJson.Read(EventJson.Write(Ev.Make("share", "s1", 2, new { platform = "instagram", actor = "ann", post = "launch" })), names);
+        EngagementEvent Stored(EngagementEvent e) => EventJson.Read(Encoding.UTF8.GetBytes(EventJson.Write(e)), names);
+        var first = Stored(Ev.Make("like", "l1", 1, new { platform = "instagram", actor = "ann", post = "launch" }));
+        var second = Stored(Ev.Make("share", "s1", 2, new { platform = "instagram", actor = "ann", post = "launch" }));
         Assert.Same(first.Account, second.Account);
         Assert.Same(first.Platform, second.Platform);
         Assert.Same(first.Actor, second.Actor);

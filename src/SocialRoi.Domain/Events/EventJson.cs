@@ -47,22 +47,8 @@ public static class EventJson
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
-    /// <summary>Reads an event back from the stored log; the log only holds events that passed validation.</summary>
-    public static EngagementEvent Read(string canonical) => Read(canonical, new NamePool());
-
-    /// <inheritdoc cref="Read(ReadOnlySpan{byte}, NamePool)"/>
-    public static EngagementEvent Read(string canonical, NamePool names)
-    {
-        var utf8 = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(canonical.Length));
-        try
-        {
-            return Read(utf8.AsSpan(0, Encoding.UTF8.GetBytes(canonical, utf8)), names);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(utf8);
-        }
-    }
+    /// <summary>Reads one event back from its stored JSON; the log only holds events that passed validation.</summary>
+    public static EngagementEvent Read(string canonical) => Read(Encoding.UTF8.GetBytes(canonical), new NamePool());
 
     /// <summary>
     /// Reads an event back from the stored log, its repeated names shared through <paramref name="names"/>.
