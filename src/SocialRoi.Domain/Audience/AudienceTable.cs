@@ -43,6 +43,8 @@ public sealed class AudienceTable
 /// <summary>One member's instants, in ticks: its events', first and last apart, and from when it reached each tier.</summary>
 internal struct MemberTimes
 {
+    // First and Last repeat the ends of the instants array: most members are decided by them alone,
+    // read from this contiguous table without following the array reference.
     public long First, Last, EngagedFrom, ConversationalFrom, LeadFrom, CustomerFrom;
 
     // Every event's instant in order. Most members of a busy account have events both before and
