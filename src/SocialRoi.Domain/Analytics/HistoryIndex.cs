@@ -33,6 +33,7 @@ public sealed class HistoryIndex
     // funnel and health ask for it per inbound event, and reading it from the replies took a
     // lookup, the reply list and its first replies, each a cache miss.
     private readonly Dictionary<string, DateTimeOffset> _firstAnswers = new(StringComparer.Ordinal);
+    private readonly ConversationTable _conversations = new();
     private readonly Dictionary<string, EngagementEvent> _postEvents = new(StringComparer.Ordinal);
     private readonly RememberedCredits _credits = new();
     // The conversions each member is one of (SPEC §2), by id: what a touch of theirs makes the
@@ -71,6 +72,7 @@ public sealed class HistoryIndex
             // Replies may come before what they answer: take in those already here.
             if (e.Type.IsInbound())
             {
+                _conversations.AddInbound(e);
                 foreach (var reply in _repliesByRef.GetValueOrDefault(e.Id) ?? NoEvents) NoteAnswer(e, reply);
             }
         }
@@ -100,6 +102,7 @@ public sealed class HistoryIndex
                 }
                 break;
             case EventType.Reply:
+                _conversations.AddReply(e);
                 InsertInto(_repliesByRef, e.Ref!, e);
                 if (Find(e.Ref!) is { } answered)
                 {
@@ -191,6 +194,9 @@ public sealed class HistoryIndex
     /// <summary>Every member's activity, with what an audience count reads side by side.</summary>
     public AudienceTable Audience => _audience;
 
+    /// <summary>Inbound events and replies, with what response times and the health checks read of them.</summary>
+    public ConversationTable Conversations => _conversations;
+
     /// <summary>The purchase or inbound event with this id, if any: what a refund or a reply refers to.</summary>
     public EngagementEvent? Find(string id) => _referable.GetValueOrDefault(id);
 
@@ -234,7 +240,9 @@ public sealed class HistoryIndex
     private void NoteAnswer(EngagementEvent inbound, EngagementEvent reply)
     {
         if (!inbound.Type.IsInbound() || reply.At < inbound.At) return;
-        if (!_firstAnswers.TryGetValue(inbound.Id, out var known) || reply.At < known) _firstAnswers[inbound.Id] = reply.At;
+        if (_firstAnswers.TryGetValue(inbound.Id, out var known) && reply.At >= known) return;
+        _firstAnswers[inbound.Id] = reply.At;
+        _conversations.Answered(inbound, reply.At);
     }
 
     private void AddLink(string customer, Member member)

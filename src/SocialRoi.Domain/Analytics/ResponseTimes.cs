@@ -18,40 +18,40 @@ public sealed record ResponseTimes(
     /// <summary>Inbound events and replies in the range; an inbound counts as answered whenever its reply came.</summary>
     public static ResponseTimes Measure(HistoryIndex index, TimeRange range)
     {
-        var minutes = new List<double>();
-        int inbound = 0, replies = 0, automated = 0;
-        foreach (var e in EventTypeNames.Inbound.Prepend(EventType.Reply).SelectMany(type => index.InRange(range, type)))
+        var inbound = index.Conversations.InboundIn(range);
+        var waits = new long[inbound.Length]; // in ticks: they sort as the minutes do, and faster
+        var answered = 0;
+        foreach (var row in inbound)
         {
-            if (e.Type == EventType.Reply)
-            {
-                replies++;
-                if (e.Automated == true) automated++;
-            }
-            else if (e.Type.IsInbound())
-            {
-                inbound++;
-                if (index.FirstAnswer(e) is { } answeredAt)
-                    minutes.Add((answeredAt - e.At).Ticks / (double)TimeSpan.TicksPerMinute);
-            }
+            if (row.IsAnswered) waits[answered++] = row.AnsweredAt - row.At;
         }
-        minutes.Sort();
-        return new ResponseTimes(inbound, minutes.Count, replies, automated,
-            inbound == 0 ? null : (double)minutes.Count / inbound, Median(minutes), NearestRank90(minutes));
+        var sorted = waits.AsSpan(0, answered);
+        sorted.Sort();
+        var replies = index.Conversations.RepliesIn(range);
+        var automated = 0;
+        foreach (var reply in replies)
+        {
+            if (reply.Automated) automated++;
+        }
+        return new ResponseTimes(inbound.Length, answered, replies.Length, automated,
+            inbound.Length == 0 ? null : (double)answered / inbound.Length, Median(sorted), NearestRank90(sorted));
     }
 
-    private static double? Median(List<double> sorted)
+    private static double Minutes(long ticks) => ticks / (double)TimeSpan.TicksPerMinute;
+
+    private static double? Median(ReadOnlySpan<long> sorted)
     {
-        var n = sorted.Count;
+        var n = sorted.Length;
         if (n == 0) return null;
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+        return n % 2 == 1 ? Minutes(sorted[n / 2]) : (Minutes(sorted[n / 2 - 1]) + Minutes(sorted[n / 2])) / 2;
     }
 
     // The ⌈0.9·n⌉-th smallest, in integer arithmetic: 0.9·n in floating point can overshoot a whole number.
-    private static double? NearestRank90(List<double> sorted)
+    private static double? NearestRank90(ReadOnlySpan<long> sorted)
     {
-        var n = sorted.Count;
+        var n = sorted.Length;
         if (n == 0) return null;
         var rank = (9 * n + 9) / 10;
-        return sorted[rank - 1];
+        return Minutes(sorted[rank - 1]);
     }
 }

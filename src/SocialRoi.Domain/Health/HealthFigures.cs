@@ -21,8 +21,9 @@ public static class HealthFigures
     {
         var window = new TimeRange(asOf - Window, asOf);
         List<EngagementEvent> OfType(EventType type) => index.InRange(window, type).ToList();
-        var (posts, replies, costs, clicks) = (OfType(EventType.Post), OfType(EventType.Reply), OfType(EventType.Cost), OfType(EventType.Click));
-        var inbound = EventTypeNames.Inbound.SelectMany(OfType).ToList();
+        var (posts, costs, clicks) = (OfType(EventType.Post), OfType(EventType.Cost), OfType(EventType.Click));
+        var inbound = index.Conversations.InboundIn(window);
+        var replies = index.Conversations.RepliesIn(window);
         var hashed = posts.Where(p => p.ContentHash is not null).ToList();
         var responses = ResponseTimes.Measure(index, window);
         var totalCost = costs.Sum(c => c.Amount!.Value);
@@ -37,11 +38,10 @@ public static class HealthFigures
             ["self-promotion"] = Ratio(posts.Count(p => p.Promotional == true), posts.Count),
             ["response-rate"] = responses.ResponseRate,
             ["response-time"] = responses.MedianResponseMinutes,
-            ["ignored-complaints"] = inbound.Count == 0 ? null : inbound.Count(e =>
-                e.Sentiment < Negative && e.At < asOf - TimeSpan.FromHours(24) && index.FirstAnswer(e) is null),
+            ["ignored-complaints"] = inbound.Length == 0 ? null : IgnoredComplaints(inbound, asOf),
             ["over-automation"] = responses.AutomatedShare,
-            ["talk-vs-listen"] = Ratio(replies.Count, posts.Count),
-            ["negative-tone"] = Ratio(replies.Count(r => r.Sentiment < Negative), replies.Count),
+            ["talk-vs-listen"] = Ratio(replies.Length, posts.Count),
+            ["negative-tone"] = Ratio(NegativeReplies(replies), replies.Length),
             ["repeated-content"] = hashed.Count == 0 ? null : hashed.GroupBy(p => (p.Platform, p.ContentHash)).Max(g => g.Count()),
             ["same-everywhere"] = hashed.Count == 0 ? null : hashed.GroupBy(p => p.ContentHash, StringComparer.Ordinal)
                 .Average(g => g.Select(p => p.Platform).Distinct(StringComparer.Ordinal).Count() >= 3 ? 1.0 : 0.0),
@@ -51,6 +51,28 @@ public static class HealthFigures
                 : (double)(costs.Where(c => c.Category is CostCategory.Staff or CostCategory.Content).Sum(c => c.Amount!.Value) / totalCost),
             ["owned-assets"] = Ratio(clicks.Count(c => c.Owned == true), clicks.Count),
         };
+    }
+
+    /// <summary>Negative inbound events more than 24 hours old, still unanswered.</summary>
+    private static int IgnoredComplaints(ReadOnlySpan<InboundRow> inbound, DateTimeOffset asOf)
+    {
+        var dayBefore = (asOf - TimeSpan.FromHours(24)).UtcTicks;
+        var ignored = 0;
+        foreach (var row in inbound)
+        {
+            if (row.Sentiment < Negative && row.At < dayBefore && !row.IsAnswered) ignored++;
+        }
+        return ignored;
+    }
+
+    private static int NegativeReplies(ReadOnlySpan<ReplyRow> replies)
+    {
+        var negative = 0;
+        foreach (var reply in replies)
+        {
+            if (reply.Sentiment < Negative) negative++;
+        }
+        return negative;
     }
 
     /// <summary>The 13 weeks counted back from asOf (the oldest 6 days long, to stay in the window) with at least one post.</summary>
