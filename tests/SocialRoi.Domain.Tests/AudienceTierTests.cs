@@ -130,4 +130,25 @@ public class AudienceTierTests
         Assert.Equal(1, AudienceTiers.Count(history.Index, range).Total);
         Assert.Equal([Bob], AudienceTiers.ActiveMembers(history.Index, range));
     }
+
+    [Fact]
+    public void A_range_that_cuts_a_day_counts_only_the_members_active_in_its_part_of_that_day()
+    {
+        var history = new AccountHistory();
+        history.Add(Make("like", "a0", 1, new { platform = "x", actor = "ann" }));
+        _ = history.Index;
+        var liked = new[]
+        {
+            ("a1", 10.25, "ann"), ("a2", 30.375, "ann"), // the morning of the first day, the afternoon of the last: outside
+            ("b1", 10.75, "bob"),                        // the evening of the first day: inside
+            ("c1", 30.125, "cy"),                        // the night of the last day: inside
+            ("d2", 10.6, "dee"), ("d1", 10.25, "dee"),   // outside and inside on one day, the inside one first
+        };
+        foreach (var (id, day, actor) in liked) history.Add(Make("like", id, day, new { platform = "x", actor }));
+
+        var range = new Time.TimeRange(Day0.AddDays(10.5), Day0.AddDays(30.25));
+        Assert.Equal(3, AudienceTiers.Count(history.Index, range).Total);
+        var morning = new Time.TimeRange(Day0.AddDays(10.2), Day0.AddDays(10.3)); // within one day
+        Assert.Equal(2, AudienceTiers.Count(history.Index, morning).Total); // ann and dee
+    }
 }

@@ -21,21 +21,25 @@ public sealed class MemberActivity
 
     public IReadOnlyList<EngagementEvent> Events => _events;
 
-    private ref MemberTimes Times => ref _table.TimesOf(_slot);
-
     /// <summary>Adds one of the member's events in (at, id) order.</summary>
     public void Add(EngagementEvent e)
     {
+        var day = FollowerTimeline.StartOfDay(e.At);
+        if (!IsActiveIn(new TimeRange(day, day.AddDays(1)))) _table.ActiveOn(_slot, e.At);
         TimeOrder.Insert(_events, e);
-        Times.Add(e.At.UtcTicks);
     }
 
     /// <summary>Whether any of the member's events lies in the range.</summary>
-    public bool IsActiveIn(TimeRange range) => Times.IsActiveIn(range.From.UtcTicks, range.To.UtcTicks);
+    public bool IsActiveIn(TimeRange range)
+    {
+        if (_events.Count == 0 || _events[^1].At < range.From) return false; // most often so for a new event's day
+        var first = TimeOrder.FirstAtOrAfter(_events, range.From);
+        return _events[first].At < range.To;
+    }
 
     /// <summary>Notes that the member reaches a tier for every instant after <paramref name="from"/> (an event's at, or an answer's).</summary>
-    public void Reached(AudienceTier tier, DateTimeOffset from) => Times.Reach(tier, from.UtcTicks);
+    public void Reached(AudienceTier tier, DateTimeOffset from) => _table.Reach(_slot, tier, from.UtcTicks);
 
     /// <summary>The tier judged from the events before an instant: the highest one reached strictly before it.</summary>
-    public AudienceTier TierAt(DateTimeOffset instant) => Times.TierAt(instant.UtcTicks);
+    public AudienceTier TierAt(DateTimeOffset instant) => _table.TierAt(_slot, instant.UtcTicks);
 }
