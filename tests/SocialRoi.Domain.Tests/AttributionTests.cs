@@ -32,6 +32,30 @@ public class AttributionTests
     }
 
     [Fact]
+    public void A_funnel_row_counts_its_events_and_its_answered_inbound_events_by_post_platform_and_campaign()
+    {
+        var history = new AccountHistory();
+        history.Add(Make("post", "post-1", 0, new { platform = "x", post = "p1", campaign = "spring" }));
+        _ = history.Index; // the rest arrive as ingest adds them, the answer before what it answers
+        foreach (var e in new[]
+        {
+            Make("impression", "i1", 1, new { platform = "x", post = "p1", count = 100 }),
+            Make("like", "k1", 1, new { platform = "x", actor = "ann", post = "p1" }),
+            Make("reply", "r1", 2.5, new { platform = "x", @ref = "c1" }),
+            Make("comment", "c1", 2, new { platform = "x", actor = "ann", post = "p1" }),
+            Make("comment", "c2", 2, new { platform = "x", actor = "bob", post = "p1" }),     // never answered
+            Make("message", "m1", 3, new { platform = "x", actor = "cy" }),                   // on no post
+            Make("reply", "r2", 3.5, new { platform = "x", @ref = "m1" }),
+        }) history.Add(e);
+
+        FunnelRow Row(FunnelDimension by) =>
+            Funnel.Compute(history.Index, new Attribution(history.Index, new(), AttributionModel.LastTouch), new(), July, by).Single();
+        Assert.Equal(new FunnelRow("p1", 1, 100, 1, 2, 1, 0, 0, 0, null, null), Row(FunnelDimension.Post));
+        Assert.Equal(new FunnelRow("x", 1, 100, 1, 3, 2, 0, 0, 0, null, null), Row(FunnelDimension.Platform));
+        Assert.Equal(new FunnelRow("spring", 1, 100, 1, 2, 1, 0, 0, 0, null, null), Row(FunnelDimension.Campaign));
+    }
+
+    [Fact]
     public void Last_touch_credits_the_last_post_touched()
     {
         Assert.Equal(new Dictionary<string, decimal> { ["p1"] = 90m, ["p2"] = 0m },

@@ -3,20 +3,24 @@ using SocialRoi.Domain.Events;
 
 namespace SocialRoi.Domain.Analytics;
 
-/// <summary>The share of one conversion credited to one touch's post (SPEC §4).</summary>
-public sealed record TouchCredit(EngagementEvent Touch, string Post, string Platform, string? Campaign, decimal Credit);
+/// <summary>
+/// The share of one conversion credited to one touch's post (SPEC §4), with the post, platform and
+/// campaign it counts under as their numbers in the index's <see cref="FunnelNames"/>: the funnel
+/// reads ~20,000 conversions' credits a quarter, and finding each row by number spares a lookup by name.
+/// </summary>
+public sealed record TouchCredit(EngagementEvent Touch, int Post, int Platform, int Campaign, decimal Credit);
 
 /// <summary>SPEC §4: content → conversation → revenue. Splits each conversion over the touches before it.</summary>
 public sealed class Attribution(HistoryIndex index, AccountSettings settings, AttributionModel model)
 {
     // Kept by the index between queries, and forgotten by it when an event changes a conversion's credits.
-    private readonly Dictionary<string, IReadOnlyList<TouchCredit>> _remembered = index.RememberedCredits(model, settings);
+    private readonly Dictionary<EngagementEvent, IReadOnlyList<TouchCredit>> _remembered = index.RememberedCredits(model, settings);
 
     /// <summary>The credits of a purchase or lead; empty when it had no touch (a direct conversion).</summary>
     public IReadOnlyList<TouchCredit> CreditsFor(EngagementEvent conversion)
     {
-        if (!_remembered.TryGetValue(conversion.Id, out var credits))
-            _remembered[conversion.Id] = credits = Compute(conversion);
+        if (!_remembered.TryGetValue(conversion, out var credits))
+            _remembered[conversion] = credits = Compute(conversion);
         return credits;
     }
 
@@ -87,8 +91,11 @@ public sealed class Attribution(HistoryIndex index, AccountSettings settings, At
     }
 
     // A touch on a post with no post event counts under the touch's own platform and no campaign.
-    private TouchCredit Credit(EngagementEvent touch, decimal credit) =>
-        index.PostEvent(touch.Post!) is { } post
-            ? new TouchCredit(touch, touch.Post!, post.Platform!, post.Campaign, credit)
-            : new TouchCredit(touch, touch.Post!, touch.Platform!, null, credit);
+    private TouchCredit Credit(EngagementEvent touch, decimal credit)
+    {
+        var names = index.FunnelNames;
+        return index.PostEvent(touch.Post!) is { } post
+            ? new TouchCredit(touch, names.SlotOf(touch.Post), names.SlotOf(post.Platform), names.SlotOf(post.Campaign), credit)
+            : new TouchCredit(touch, names.SlotOf(touch.Post), names.SlotOf(touch.Platform), FunnelNames.None, credit);
+    }
 }

@@ -27,84 +27,177 @@ public static class Funnel
     public static IReadOnlyList<FunnelRow> Compute(
         HistoryIndex index, Attribution attribution, AccountSettings settings, TimeRange range, FunnelDimension by)
     {
-        var rows = new Dictionary<string, Row>(StringComparer.Ordinal); // sorted once at the end: cheaper than a sorted map per event
-        Row RowFor(string key) => rows.TryGetValue(key, out var row) ? row : rows[key] = new Row();
+        var tally = new Tally(index, by);
 
-        // A key appears for a non-zero credit; credits on posts without a campaign make no campaign row.
-        Row? CreditedRow(TouchCredit credit) => credit.Credit != 0 && CreditKey(credit, by) is { } key ? RowFor(key) : null;
-
-        // No lambdas in this loop: one capturing the event was allocated for each of the range's
-        // events (~250,000 for a busy quarter), most of the funnel's garbage.
-        foreach (var e in index.InRange(range))
+        // Most events are read as the index's funnel facts, contiguous rows keyed by number; no
+        // lambdas here: one capturing the event was allocated for each of the range's events.
+        foreach (var run in index.FunnelFactsIn(range))
         {
-            if (KeyOf(index, e, by) is { } key) RowFor(key).Count(index, e);
-            switch (e.Type)
+            foreach (var fact in run.Span)
             {
-                case EventType.Purchase:
-                    foreach (var credit in attribution.CreditsFor(e))
-                    {
-                        if (CreditedRow(credit) is not { } row) continue;
-                        row.Conversions += credit.Credit;
-                        row.Revenue += credit.Credit * e.Amount!.Value;
-                    }
-                    break;
-                case EventType.Lead:
-                    foreach (var credit in attribution.CreditsFor(e))
-                    {
-                        if (CreditedRow(credit) is { } row) row.Leads += credit.Credit;
-                    }
-                    break;
-                case EventType.Refund: // SPEC §4: takes back its purchase's credits, weighted by the refund amount
-                    foreach (var credit in attribution.CreditsTakenBackBy(e))
-                    {
-                        if (CreditedRow(credit) is { } row) row.Revenue -= credit.Credit * e.Amount!.Value;
-                    }
-                    break;
+                if (tally.KeyOf(fact.Keys) is var key and not FunnelNames.None) tally.Count(key, fact);
             }
         }
-        return rows.OrderBy(pair => pair.Key, StringComparer.Ordinal).Select(pair => pair.Value.ToRow(pair.Key, settings.Margin)).ToList();
+        foreach (var run in index.Conversations.InboundIn(range))
+        {
+            foreach (var inbound in run.Span)
+            {
+                if (inbound.IsAnswered && tally.KeyOf(inbound.Keys) is var key and not FunnelNames.None) tally.Conversation(key);
+            }
+        }
+        foreach (var e in index.InRange(range, EventType.Post).Concat(index.InRange(range, EventType.Cost)))
+        {
+            if (tally.KeyOf(e) is not { } key) continue;
+            var row = tally.MoneyRowFor(index.FunnelNames.SlotOf(key));
+            if (e.Type == EventType.Post) row.Posts++;
+            else row.Cost = (row.Cost ?? 0) + e.Amount!.Value;
+        }
+
+        foreach (var lead in index.InRange(range, EventType.Lead))
+        {
+            foreach (var credit in attribution.CreditsFor(lead))
+            {
+                if (tally.CreditedRow(credit) is { } row) row.Leads += credit.Credit;
+            }
+        }
+        // Purchases and refunds in (at, id) order, as a rebuild reads them: decimal sums of credit
+        // shares can round in their last digit, differently in another order.
+        foreach (var e in TimeOrder.Merge(index.InRange(range, EventType.Purchase), index.InRange(range, EventType.Refund)))
+        {
+            if (e.Type == EventType.Purchase)
+            {
+                foreach (var credit in attribution.CreditsFor(e))
+                {
+                    if (tally.CreditedRow(credit) is not { } row) continue;
+                    row.Conversions += credit.Credit;
+                    row.Revenue += credit.Credit * e.Amount!.Value;
+                }
+            }
+            else // SPEC §4: a refund takes back its purchase's credits, weighted by the refund amount
+            {
+                foreach (var credit in attribution.CreditsTakenBackBy(e))
+                {
+                    if (tally.CreditedRow(credit) is { } row) row.Revenue -= credit.Credit * e.Amount!.Value;
+                }
+            }
+        }
+        return tally.Rows(settings.Margin);
     }
 
     /// <summary>
-    /// Where an event counts: per post, events carrying that post; per platform, events on it;
-    /// per campaign, post and cost events under their own campaign and others under their post's.
+    /// The rows of one funnel by their key's number, each made as the first event or credit for its
+    /// key is met. The counts of the many events sit in arrays by key, small enough to stay in the
+    /// cache: counting into one object per row, scattered over the heap, missed it at every event.
     /// </summary>
-    private static string? KeyOf(HistoryIndex index, EngagementEvent e, FunnelDimension by) => by switch
+    private sealed class Tally(HistoryIndex index, FunnelDimension by)
     {
-        FunnelDimension.Post => e.Post,
-        FunnelDimension.Platform => e.Platform,
-        _ when e.Type is EventType.Post or EventType.Cost => e.Campaign,
-        _ => e.Post is null ? null : index.PostEvent(e.Post)?.Campaign,
-    };
+        private const int NotLookedUp = -2;
 
-    private static string? CreditKey(TouchCredit credit, FunnelDimension by) => by switch
-    {
-        FunnelDimension.Post => credit.Post,
-        FunnelDimension.Platform => credit.Platform,
-        _ => credit.Campaign,
-    };
+        private readonly FunnelNames _names = index.FunnelNames;
+        private readonly bool[] _made = new bool[index.FunnelNames.Count];
+        private readonly List<int> _keys = [];
+        private readonly long[] _impressions = new long[index.FunnelNames.Count];
+        private readonly int[] _likes = new int[index.FunnelNames.Count];
+        private readonly int[] _engagements = new int[index.FunnelNames.Count];
+        private readonly int[] _conversations = new int[index.FunnelNames.Count];
+        private readonly MoneyRow?[] _money = new MoneyRow?[index.FunnelNames.Count];
+        // Per campaign, each post's campaign as its post event names it, looked up once per post.
+        private readonly int[]? _campaignOfPost = by == FunnelDimension.Campaign ? NotLookedUpFor(index.FunnelNames.Count) : null;
 
-    private sealed class Row
-    {
-        public int Posts, Likes, Engagements, Conversations;
-        public long Impressions;
-        public decimal Leads, Conversions, Revenue;
-        public decimal? Cost;
-
-        public void Count(HistoryIndex index, EngagementEvent e)
+        public void Count(int key, in FunnelFact fact)
         {
-            switch (e.Type)
-            {
-                case EventType.Post: Posts++; break;
-                case EventType.Impression: Impressions += e.Count!.Value; break;
-                case EventType.Like: Likes++; break;
-                case EventType.Cost: Cost = (Cost ?? 0) + e.Amount!.Value; break;
-            }
-            if (e.Type.IsEngagement()) Engagements++;
-            if (e.Type.IsInbound() && index.FirstAnswer(e) is not null) Conversations++;
+            Make(key);
+            if (fact.Type == EventType.Impression) _impressions[key] += fact.Impressions;
+            else if (fact.Type == EventType.Like) _likes[key]++;
+            else if (fact.Type.IsEngagement()) _engagements[key]++;
         }
 
-        public FunnelRow ToRow(string key, decimal margin) => new(key, Posts, Impressions, Likes, Engagements, Conversations,
-            Leads, Conversions, Revenue, Cost, Cost is { } cost ? MoneyFigures.RoiOf(Revenue, margin, cost) : null);
+        public void Conversation(int key)
+        {
+            Make(key);
+            _conversations[key]++;
+        }
+
+        /// <summary>The posts, cost and credits of a row.</summary>
+        public MoneyRow MoneyRowFor(int key)
+        {
+            Make(key);
+            return _money[key] ??= new MoneyRow();
+        }
+
+        private void Make(int key)
+        {
+            if (_made[key]) return;
+            _made[key] = true;
+            _keys.Add(key);
+        }
+
+        /// <summary>
+        /// Where an event counts: per post, events carrying that post; per platform, events on it;
+        /// per campaign, events under their post's campaign (posts and costs, under their own).
+        /// </summary>
+        public int KeyOf(FunnelKeys keys) => by switch
+        {
+            FunnelDimension.Post => keys.Post,
+            FunnelDimension.Platform => keys.Platform,
+            _ => keys.Post == FunnelNames.None ? FunnelNames.None : CampaignOf(keys.Post),
+        };
+
+        /// <summary>Where a post or cost event counts.</summary>
+        public string? KeyOf(EngagementEvent e) => by switch
+        {
+            FunnelDimension.Post => e.Post,
+            FunnelDimension.Platform => e.Platform,
+            _ => e.Campaign,
+        };
+
+        // A key appears for a non-zero credit; credits on posts without a campaign make no campaign row.
+        public MoneyRow? CreditedRow(TouchCredit credit)
+        {
+            var key = by switch
+            {
+                FunnelDimension.Post => credit.Post,
+                FunnelDimension.Platform => credit.Platform,
+                _ => credit.Campaign,
+            };
+            return credit.Credit != 0 && key != FunnelNames.None ? MoneyRowFor(key) : null;
+        }
+
+        public IReadOnlyList<FunnelRow> Rows(decimal margin)
+        {
+            var ranks = _names.OrdinalRanks();
+            _keys.Sort((a, b) => ranks[a].CompareTo(ranks[b]));
+            return _keys.Select(key =>
+            {
+                var money = _money[key] ?? MoneyRow.Nothing;
+                return new FunnelRow(_names[key], money.Posts, _impressions[key], _likes[key], _engagements[key], _conversations[key],
+                    money.Leads, money.Conversions, money.Revenue, money.Cost,
+                    money.Cost is { } cost ? MoneyFigures.RoiOf(money.Revenue, margin, cost) : null);
+            }).ToList();
+        }
+
+        private int CampaignOf(int post)
+        {
+            ref var campaign = ref _campaignOfPost![post];
+            if (campaign == NotLookedUp) campaign = _names.SlotOf(index.PostEvent(_names[post])?.Campaign);
+            return campaign;
+        }
+
+        private static int[] NotLookedUpFor(int posts)
+        {
+            var campaigns = new int[posts];
+            Array.Fill(campaigns, NotLookedUp);
+            return campaigns;
+        }
+    }
+
+    /// <summary>A row's posts, cost and credits: few events and credits add to them.</summary>
+    private sealed class MoneyRow
+    {
+        public static readonly MoneyRow Nothing = new();
+
+        public int Posts;
+        public decimal Leads, Conversions, Revenue;
+        public decimal? Cost;
     }
 }

@@ -34,11 +34,13 @@ public sealed class HistoryIndex
     // lookup, the reply list and its first replies, each a cache miss.
     private readonly Dictionary<string, DateTimeOffset> _firstAnswers = new(StringComparer.Ordinal);
     private readonly ConversationTable _conversations = new();
+    private readonly FunnelNames _funnelNames = new();
+    private readonly TimedRows<FunnelFact> _funnelFacts = new();
     private readonly Dictionary<string, EngagementEvent> _postEvents = new(StringComparer.Ordinal);
     private readonly RememberedCredits _credits = new();
-    // The conversions each member is one of (SPEC §2), by id: what a touch of theirs makes the
+    // The conversions each member is one of (SPEC §2): what a touch of theirs makes the
     // remembered credits forget. Not the member's events: a busy member's touches would each read them all.
-    private readonly Dictionary<Member, List<string>> _conversionsByMember = new();
+    private readonly Dictionary<Member, List<EngagementEvent>> _conversionsByMember = new();
     private Dictionary<string, DateTimeOffset>? _firstPurchases;
     private (int End, DateTimeOffset Instant, HistoryIndex Index)? _before;
 
@@ -66,13 +68,15 @@ public sealed class HistoryIndex
     private void Index(EngagementEvent e)
     {
         _byType[(int)e.Type].Add(e);
+        var keys = _funnelNames.Enter(e);
+        if (e.Type is not (EventType.Post or EventType.Cost)) _funnelFacts.Add(new FunnelFact(e.At.UtcTicks, e.Count ?? 0, keys, e.Type));
         if (IsReferable(e))
         {
             _referable[e.Id] = e;
             // Replies may come before what they answer: take in those already here.
             if (e.Type.IsInbound())
             {
-                _conversations.AddInbound(e);
+                _conversations.AddInbound(e, keys);
                 foreach (var reply in _repliesByRef.GetValueOrDefault(e.Id) ?? NoEvents) NoteAnswer(e, reply);
             }
         }
@@ -88,7 +92,7 @@ public sealed class HistoryIndex
                     foreach (var conversion in _conversionsByCustomer.GetValueOrDefault(e.Customer!) ?? [])
                     {
                         if (conversion.Member != member) AddToMember(member, conversion);
-                        _credits.Forget(conversion.Id); // it has one member more, and their touches
+                        _credits.Forget(conversion); // it has one member more, and their touches
                     }
                 }
                 break;
@@ -135,11 +139,11 @@ public sealed class HistoryIndex
 
     private void ForgetConversionsOf(Member member)
     {
-        foreach (var id in _conversionsByMember.GetValueOrDefault(member) ?? []) _credits.Forget(id);
+        foreach (var conversion in _conversionsByMember.GetValueOrDefault(member) ?? NoEvents) _credits.Forget(conversion);
     }
 
     /// <summary>Each conversion's credits for one way of attributing, as far as computed since they last changed.</summary>
-    internal Dictionary<string, IReadOnlyList<TouchCredit>> RememberedCredits(AttributionModel model, AccountSettings settings) =>
+    internal Dictionary<EngagementEvent, IReadOnlyList<TouchCredit>> RememberedCredits(AttributionModel model, AccountSettings settings) =>
         _credits.For(model, settings);
 
     /// <summary>All events ordered by (at, id).</summary>
@@ -194,8 +198,15 @@ public sealed class HistoryIndex
     /// <summary>Every member's activity, with what an audience count reads side by side.</summary>
     public AudienceTable Audience => _audience;
 
-    /// <summary>Inbound events and replies, with what response times and the health checks read of them.</summary>
+    /// <summary>Inbound events and replies, with what response times, the funnel and the health checks read of them.</summary>
     public ConversationTable Conversations => _conversations;
+
+    /// <summary>Every post, platform and campaign name met, numbered.</summary>
+    public FunnelNames FunnelNames => _funnelNames;
+
+    /// <summary>The events with at in the range, but posts and costs, as the funnel counts them: runs in order of instant.</summary>
+    public IEnumerable<ReadOnlyMemory<FunnelFact>> FunnelFactsIn(TimeRange range) =>
+        _funnelFacts.Between(range.From.UtcTicks, range.To.UtcTicks).Select(run => (ReadOnlyMemory<FunnelFact>)run);
 
     /// <summary>The purchase or inbound event with this id, if any: what a refund or a reply refers to.</summary>
     public EngagementEvent? Find(string id) => _referable.GetValueOrDefault(id);
@@ -281,7 +292,7 @@ public sealed class HistoryIndex
         if (e.Type.IsConversion())
         {
             if (!_conversionsByMember.TryGetValue(member, out var conversions)) _conversionsByMember[member] = conversions = [];
-            conversions.Add(e.Id);
+            conversions.Add(e);
         }
     }
 

@@ -1,4 +1,5 @@
 using SocialRoi.Domain.Accounts;
+using SocialRoi.Domain.Events;
 
 namespace SocialRoi.Domain.Analytics;
 
@@ -10,20 +11,24 @@ namespace SocialRoi.Domain.Analytics;
 /// </summary>
 internal sealed class RememberedCredits
 {
-    private readonly Dictionary<(AttributionModel Model, int LookbackDays, double HalfLifeDays), Dictionary<string, IReadOnlyList<TouchCredit>>> _byWay = [];
+    private readonly Dictionary<(AttributionModel Model, int LookbackDays, double HalfLifeDays), Dictionary<EngagementEvent, IReadOnlyList<TouchCredit>>> _byWay = [];
 
-    /// <summary>The credits remembered for one way of attributing, by conversion id; the caller adds what it computes.</summary>
-    public Dictionary<string, IReadOnlyList<TouchCredit>> For(AttributionModel model, AccountSettings settings)
+    /// <summary>
+    /// The credits remembered for one way of attributing, by conversion; the caller adds what it
+    /// computes. Conversions are told apart as objects (an index holds one per id): hashing their
+    /// ids cost the funnel a read of each id's string.
+    /// </summary>
+    public Dictionary<EngagementEvent, IReadOnlyList<TouchCredit>> For(AttributionModel model, AccountSettings settings)
     {
         var way = (model, settings.LookbackDays, settings.HalfLifeDays);
-        if (!_byWay.TryGetValue(way, out var credits)) _byWay[way] = credits = new Dictionary<string, IReadOnlyList<TouchCredit>>(StringComparer.Ordinal);
+        if (!_byWay.TryGetValue(way, out var credits)) _byWay[way] = credits = new Dictionary<EngagementEvent, IReadOnlyList<TouchCredit>>(ReferenceEqualityComparer.Instance);
         return credits;
     }
 
     /// <summary>A conversion's touches or members changed: its credits are computed afresh when next asked for.</summary>
-    public void Forget(string conversionId)
+    public void Forget(EngagementEvent conversion)
     {
-        foreach (var credits in _byWay.Values) credits.Remove(conversionId);
+        foreach (var credits in _byWay.Values) credits.Remove(conversion);
     }
 
     /// <summary>Something every credit may name changed (a post's platform or campaign).</summary>

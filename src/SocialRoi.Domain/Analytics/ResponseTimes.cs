@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using SocialRoi.Domain.Events;
 using SocialRoi.Domain.Time;
 
@@ -18,23 +19,29 @@ public sealed record ResponseTimes(
     /// <summary>Inbound events and replies in the range; an inbound counts as answered whenever its reply came.</summary>
     public static ResponseTimes Measure(HistoryIndex index, TimeRange range)
     {
-        var inbound = index.Conversations.InboundIn(range);
-        var waits = new long[inbound.Length]; // in ticks: they sort as the minutes do, and faster
-        var answered = 0;
-        foreach (var row in inbound)
+        var waits = new List<long>(); // in ticks: they sort as the minutes do, and faster
+        var inbound = 0;
+        foreach (var run in index.Conversations.InboundIn(range))
         {
-            if (row.IsAnswered) waits[answered++] = row.AnsweredAt - row.At;
+            inbound += run.Length;
+            foreach (var row in run.Span)
+            {
+                if (row.IsAnswered) waits.Add(row.AnsweredAt - row.At);
+            }
         }
-        var sorted = waits.AsSpan(0, answered);
+        var sorted = CollectionsMarshal.AsSpan(waits);
         sorted.Sort();
-        var replies = index.Conversations.RepliesIn(range);
-        var automated = 0;
-        foreach (var reply in replies)
+        int replies = 0, automated = 0;
+        foreach (var run in index.Conversations.RepliesIn(range))
         {
-            if (reply.Automated) automated++;
+            replies += run.Length;
+            foreach (var reply in run.Span)
+            {
+                if (reply.Automated) automated++;
+            }
         }
-        return new ResponseTimes(inbound.Length, answered, replies.Length, automated,
-            inbound.Length == 0 ? null : (double)answered / inbound.Length, Median(sorted), NearestRank90(sorted));
+        return new ResponseTimes(inbound, sorted.Length, replies, automated,
+            inbound == 0 ? null : (double)sorted.Length / inbound, Median(sorted), NearestRank90(sorted));
     }
 
     private static double Minutes(long ticks) => ticks / (double)TimeSpan.TicksPerMinute;

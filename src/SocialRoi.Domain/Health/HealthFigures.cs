@@ -22,8 +22,6 @@ public static class HealthFigures
         var window = new TimeRange(asOf - Window, asOf);
         List<EngagementEvent> OfType(EventType type) => index.InRange(window, type).ToList();
         var (posts, costs, clicks) = (OfType(EventType.Post), OfType(EventType.Cost), OfType(EventType.Click));
-        var inbound = index.Conversations.InboundIn(window);
-        var replies = index.Conversations.RepliesIn(window);
         var hashed = posts.Where(p => p.ContentHash is not null).ToList();
         var responses = ResponseTimes.Measure(index, window);
         var totalCost = costs.Sum(c => c.Amount!.Value);
@@ -38,10 +36,10 @@ public static class HealthFigures
             ["self-promotion"] = Ratio(posts.Count(p => p.Promotional == true), posts.Count),
             ["response-rate"] = responses.ResponseRate,
             ["response-time"] = responses.MedianResponseMinutes,
-            ["ignored-complaints"] = inbound.Length == 0 ? null : IgnoredComplaints(inbound, asOf),
+            ["ignored-complaints"] = responses.Inbound == 0 ? null : IgnoredComplaints(index.Conversations.InboundIn(window), asOf),
             ["over-automation"] = responses.AutomatedShare,
-            ["talk-vs-listen"] = Ratio(replies.Length, posts.Count),
-            ["negative-tone"] = Ratio(NegativeReplies(replies), replies.Length),
+            ["talk-vs-listen"] = Ratio(responses.Replies, posts.Count),
+            ["negative-tone"] = Ratio(NegativeReplies(index.Conversations.RepliesIn(window)), responses.Replies),
             ["repeated-content"] = hashed.Count == 0 ? null : hashed.GroupBy(p => (p.Platform, p.ContentHash)).Max(g => g.Count()),
             ["same-everywhere"] = hashed.Count == 0 ? null : hashed.GroupBy(p => p.ContentHash, StringComparer.Ordinal)
                 .Average(g => g.Select(p => p.Platform).Distinct(StringComparer.Ordinal).Count() >= 3 ? 1.0 : 0.0),
@@ -54,23 +52,29 @@ public static class HealthFigures
     }
 
     /// <summary>Negative inbound events more than 24 hours old, still unanswered.</summary>
-    private static int IgnoredComplaints(ReadOnlySpan<InboundRow> inbound, DateTimeOffset asOf)
+    private static int IgnoredComplaints(IEnumerable<ReadOnlyMemory<InboundRow>> inbound, DateTimeOffset asOf)
     {
         var dayBefore = (asOf - TimeSpan.FromHours(24)).UtcTicks;
         var ignored = 0;
-        foreach (var row in inbound)
+        foreach (var run in inbound)
         {
-            if (row.Sentiment < Negative && row.At < dayBefore && !row.IsAnswered) ignored++;
+            foreach (var row in run.Span)
+            {
+                if (row.Sentiment < Negative && row.At < dayBefore && !row.IsAnswered) ignored++;
+            }
         }
         return ignored;
     }
 
-    private static int NegativeReplies(ReadOnlySpan<ReplyRow> replies)
+    private static int NegativeReplies(IEnumerable<ReadOnlyMemory<ReplyRow>> replies)
     {
         var negative = 0;
-        foreach (var reply in replies)
+        foreach (var run in replies)
         {
-            if (reply.Sentiment < Negative) negative++;
+            foreach (var reply in run.Span)
+            {
+                if (reply.Sentiment < Negative) negative++;
+            }
         }
         return negative;
     }

@@ -1,0 +1,105 @@
+namespace SocialRoi.Domain.Analytics;
+
+/// <summary>A row placed by its instant, in ticks.</summary>
+public interface ITimedRow
+{
+    long At { get; }
+}
+
+/// <summary>
+/// Rows of plain values ordered by instant, in blocks of at most <see cref="BlockSize"/>, so that a
+/// query reads a range as a few runs of contiguous memory, and a late row moves one block's rows,
+/// not the whole history's (as <see cref="OrderedEvents"/> does for events).
+/// </summary>
+public sealed class TimedRows<TRow> where TRow : struct, ITimedRow
+{
+    // Small enough that a block of rows of a few fields stays off the large object heap.
+    private const int BlockSize = 2_048;
+
+    private readonly List<Block> _blocks = [];
+
+    /// <summary>Adds a row after every row at the same or an earlier instant.</summary>
+    public void Add(TRow row)
+    {
+        if (_blocks.Count == 0 || _blocks[^1].Last.At <= row.At)
+        {
+            if (_blocks.Count == 0 || _blocks[^1].Count == BlockSize) _blocks.Add(new Block());
+            _blocks[^1].Append(row);
+            return;
+        }
+        var index = BlockAfter(row.At); // there is one: the last block's last row is after this one
+        var block = _blocks[index];
+        block.Insert(block.FirstAfter(row.At), row);
+        if (block.Count > BlockSize) _blocks.Insert(index + 1, block.SplitOff());
+    }
+
+    /// <summary>The rows with an instant in [from, to), as runs of contiguous rows in order.</summary>
+    public IEnumerable<Memory<TRow>> Between(long from, long to)
+    {
+        for (var index = BlockAtOrAfter(from); index < _blocks.Count; index++)
+        {
+            var block = _blocks[index];
+            var start = block.FirstAtOrAfter(from);
+            var end = block.FirstAtOrAfter(to);
+            if (end > start) yield return block.Rows.AsMemory(start, end - start);
+            if (end < block.Count) yield break;
+        }
+    }
+
+    // The first block whose last row is at or after the instant (Count when none is).
+    private int BlockAtOrAfter(long at)
+    {
+        int low = 0, high = _blocks.Count;
+        while (low < high)
+        {
+            var middle = (low + high) >>> 1;
+            if (_blocks[middle].Last.At < at) low = middle + 1;
+            else high = middle;
+        }
+        return low;
+    }
+
+    // The first block whose last row is after the instant (Count when none is).
+    private int BlockAfter(long at) => at == long.MaxValue ? _blocks.Count : BlockAtOrAfter(at + 1);
+
+    private sealed class Block
+    {
+        public TRow[] Rows = new TRow[BlockSize + 1]; // one over: a late row may fill a block before it is split
+        public int Count;
+
+        public TRow Last => Rows[Count - 1];
+
+        public void Append(TRow row) => Rows[Count++] = row;
+
+        public void Insert(int place, TRow row)
+        {
+            Array.Copy(Rows, place, Rows, place + 1, Count - place);
+            Rows[place] = row;
+            Count++;
+        }
+
+        public Block SplitOff()
+        {
+            var half = Count / 2;
+            var upper = new Block { Count = Count - half };
+            Array.Copy(Rows, half, upper.Rows, 0, upper.Count);
+            Array.Clear(Rows, half, Count - half);
+            Count = half;
+            return upper;
+        }
+
+        public int FirstAtOrAfter(long at)
+        {
+            int low = 0, high = Count;
+            while (low < high)
+            {
+                var middle = (low + high) >>> 1;
+                if (Rows[middle].At < at) low = middle + 1;
+                else high = middle;
+            }
+            return low;
+        }
+
+        public int FirstAfter(long at) => at == long.MaxValue ? Count : FirstAtOrAfter(at + 1);
+    }
+}

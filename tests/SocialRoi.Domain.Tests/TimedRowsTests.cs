@@ -1,0 +1,28 @@
+using SocialRoi.Domain.Analytics;
+
+namespace SocialRoi.Domain.Tests;
+
+/// <summary>Rows added in any order read back by instant, each range exactly, across many blocks.</summary>
+public class TimedRowsTests
+{
+    private readonly record struct Row(long At, int Number) : ITimedRow;
+
+    [Theory]
+    [InlineData(1, 20_000, false)]
+    [InlineData(2, 20_000, true)]
+    [InlineData(3, 3, false)]
+    public void Rows_added_in_any_order_read_back_by_instant(int seed, int size, bool mostlyInOrder)
+    {
+        var random = new Random(seed);
+        // Few distinct instants, so many rows tie: those keep the order they were added in.
+        var added = Enumerable.Range(0, size).Select(i => new Row(mostlyInOrder && random.Next(10) > 0 ? i / 50 : random.Next(0, 480), i)).ToList();
+        var rows = new TimedRows<Row>();
+        foreach (var row in added) rows.Add(row);
+
+        foreach (var (from, to) in new (long, long)[] { (long.MinValue, long.MaxValue), (-5, 0), (0, 1), (3, 77), (100, 101), (479, 480), (200, 100), (480, 10_000) })
+        {
+            var expected = added.Where(row => row.At >= from && row.At < to).OrderBy(row => row.At).ToList(); // a stable sort
+            Assert.Equal(expected, rows.Between(from, to).SelectMany(run => run.ToArray()));
+        }
+    }
+}
