@@ -47,8 +47,7 @@ public sealed record AccountSummary
     {
         var index = history.Index;
         int Count(EventType type) => index.CountInRange(range, type);
-        long impressions = 0;
-        foreach (var e in index.InRange(range, EventType.Impression)) impressions += e.Count!.Value;
+        var impressions = index.ImpressionsIn(range);
         var promotional = index.InRange(range, EventType.Post).Count(e => e.Promotional == true);
 
         var audience = AudienceTiers.Count(index, range);

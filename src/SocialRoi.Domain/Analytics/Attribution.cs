@@ -8,16 +8,16 @@ namespace SocialRoi.Domain.Analytics;
 /// campaign it counts under as their numbers in the index's <see cref="FunnelNames"/>: the funnel
 /// reads ~20,000 conversions' credits a quarter, and finding each row by number spares a lookup by name.
 /// </summary>
-public sealed record TouchCredit(EngagementEvent Touch, int Post, int Platform, int Campaign, decimal Credit);
+public readonly record struct TouchCredit(EngagementEvent Touch, int Post, int Platform, int Campaign, decimal Credit);
 
 /// <summary>SPEC §4: content → conversation → revenue. Splits each conversion over the touches before it.</summary>
 public sealed class Attribution(HistoryIndex index, AccountSettings settings, AttributionModel model)
 {
     // Kept by the index between queries, and forgotten by it when an event changes a conversion's credits.
-    private readonly Dictionary<EngagementEvent, IReadOnlyList<TouchCredit>> _remembered = index.RememberedCredits(model, settings);
+    private readonly Dictionary<EngagementEvent, TouchCredit[]> _remembered = index.RememberedCredits(model, settings);
 
     /// <summary>The credits of a purchase or lead; empty when it had no touch (a direct conversion).</summary>
-    public IReadOnlyList<TouchCredit> CreditsFor(EngagementEvent conversion)
+    public ReadOnlySpan<TouchCredit> CreditsFor(EngagementEvent conversion)
     {
         if (!_remembered.TryGetValue(conversion, out var credits))
             _remembered[conversion] = credits = Compute(conversion);
@@ -25,16 +25,16 @@ public sealed class Attribution(HistoryIndex index, AccountSettings settings, At
     }
 
     /// <summary>SPEC §4: a refund takes back its purchase's credits, weighted by the refund amount.</summary>
-    public IReadOnlyList<TouchCredit> CreditsTakenBackBy(EngagementEvent refund) =>
+    public ReadOnlySpan<TouchCredit> CreditsTakenBackBy(EngagementEvent refund) =>
         RefundedPurchase(refund) is { } purchase ? CreditsFor(purchase) : [];
 
     /// <summary>The purchase a refund refers to; null when unknown (the refund then counts as direct).</summary>
     public EngagementEvent? RefundedPurchase(EngagementEvent refund) =>
         index.Find(refund.Ref!) is { Type: EventType.Purchase } purchase ? purchase : null;
 
-    public bool IsSocial(EngagementEvent conversion) => CreditsFor(conversion).Count > 0;
+    public bool IsSocial(EngagementEvent conversion) => CreditsFor(conversion).Length > 0;
 
-    private List<TouchCredit> Compute(EngagementEvent conversion)
+    private TouchCredit[] Compute(EngagementEvent conversion)
     {
         var earliest = conversion.At - TimeSpan.FromDays(settings.LookbackDays);
         var touches = new List<EngagementEvent>();
@@ -48,8 +48,8 @@ public sealed class Attribution(HistoryIndex index, AccountSettings settings, At
         }
         touches.Sort(EngagementEvent.CompareByTime);
         var weights = Weights(touches);
-        var credits = new List<TouchCredit>(touches.Count);
-        for (var i = 0; i < touches.Count; i++) credits.Add(Credit(touches[i], weights[i]));
+        var credits = new TouchCredit[touches.Count];
+        for (var i = 0; i < touches.Count; i++) credits[i] = Credit(touches[i], weights[i]);
         return credits;
     }
 

@@ -152,7 +152,7 @@ public static class Funnel
         };
 
         // A key appears for a non-zero credit; credits on posts without a campaign make no campaign row.
-        public MoneyRow? CreditedRow(TouchCredit credit)
+        public MoneyRow? CreditedRow(in TouchCredit credit)
         {
             var key = by switch
             {

@@ -36,6 +36,8 @@ public sealed class HistoryIndex
     private readonly ConversationTable _conversations = new();
     private readonly FunnelNames _funnelNames = new();
     private readonly TimedRows<FunnelFact> _funnelFacts = new();
+    // Each impression event's count: a summary adds up a quarter's ~25,000 of them.
+    private readonly TimedRows<ImpressionCount> _impressions = new();
     private readonly Dictionary<string, EngagementEvent> _postEvents = new(StringComparer.Ordinal);
     private readonly RememberedCredits _credits = new();
     // The conversions each member is one of (SPEC §2): what a touch of theirs makes the
@@ -70,6 +72,7 @@ public sealed class HistoryIndex
         _byType[(int)e.Type].Add(e);
         var keys = _funnelNames.Enter(e);
         if (e.Type is not (EventType.Post or EventType.Cost)) _funnelFacts.Add(new FunnelFact(e.At.UtcTicks, e.Count ?? 0, keys, e.Type));
+        if (e.Type == EventType.Impression) _impressions.Add(new ImpressionCount(e.At.UtcTicks, e.Count!.Value));
         if (IsReferable(e))
         {
             _referable[e.Id] = e;
@@ -143,7 +146,7 @@ public sealed class HistoryIndex
     }
 
     /// <summary>Each conversion's credits for one way of attributing, as far as computed since they last changed.</summary>
-    internal Dictionary<EngagementEvent, IReadOnlyList<TouchCredit>> RememberedCredits(AttributionModel model, AccountSettings settings) =>
+    internal Dictionary<EngagementEvent, TouchCredit[]> RememberedCredits(AttributionModel model, AccountSettings settings) =>
         _credits.For(model, settings);
 
     /// <summary>All events ordered by (at, id).</summary>
@@ -154,6 +157,17 @@ public sealed class HistoryIndex
 
     /// <summary>The events of one type with at in the range, in (at, id) order.</summary>
     public IEnumerable<EngagementEvent> InRange(TimeRange range, EventType type) => Slice(_byType[(int)type], range);
+
+    /// <summary>The impressions the range's impression events count.</summary>
+    public long ImpressionsIn(TimeRange range)
+    {
+        long impressions = 0;
+        foreach (var run in _impressions.Between(range.From.UtcTicks, range.To.UtcTicks))
+        {
+            foreach (var impression in run.Span) impressions += impression.Count;
+        }
+        return impressions;
+    }
 
     /// <summary>How many events of one type lie in the range: two binary searches.</summary>
     public int CountInRange(TimeRange range, EventType type)
@@ -341,3 +355,6 @@ public sealed class HistoryIndex
         TimeOrder.Insert(list, e);
     }
 }
+
+/// <summary>An impression event's instant, in ticks, and count.</summary>
+internal readonly record struct ImpressionCount(long At, long Count) : ITimedRow;

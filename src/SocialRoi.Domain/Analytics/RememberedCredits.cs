@@ -11,17 +11,17 @@ namespace SocialRoi.Domain.Analytics;
 /// </summary>
 internal sealed class RememberedCredits
 {
-    private readonly Dictionary<(AttributionModel Model, int LookbackDays, double HalfLifeDays), Dictionary<EngagementEvent, IReadOnlyList<TouchCredit>>> _byWay = [];
+    private readonly Dictionary<(AttributionModel Model, int LookbackDays, double HalfLifeDays), Dictionary<EngagementEvent, TouchCredit[]>> _byWay = [];
 
     /// <summary>
     /// The credits remembered for one way of attributing, by conversion; the caller adds what it
     /// computes. Conversions are told apart as objects (an index holds one per id): hashing their
     /// ids cost the funnel a read of each id's string.
     /// </summary>
-    public Dictionary<EngagementEvent, IReadOnlyList<TouchCredit>> For(AttributionModel model, AccountSettings settings)
+    public Dictionary<EngagementEvent, TouchCredit[]> For(AttributionModel model, AccountSettings settings)
     {
         var way = (model, settings.LookbackDays, settings.HalfLifeDays);
-        if (!_byWay.TryGetValue(way, out var credits)) _byWay[way] = credits = new Dictionary<EngagementEvent, IReadOnlyList<TouchCredit>>(ReferenceEqualityComparer.Instance);
+        if (!_byWay.TryGetValue(way, out var credits)) _byWay[way] = credits = new Dictionary<EngagementEvent, TouchCredit[]>(ReferenceEqualityComparer.Instance);
         return credits;
     }
 
