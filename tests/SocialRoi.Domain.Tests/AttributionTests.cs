@@ -46,13 +46,14 @@ public class AttributionTests
             Make("comment", "c2", 2, new { platform = "x", actor = "bob", post = "p1" }),     // never answered
             Make("message", "m1", 3, new { platform = "x", actor = "cy" }),                   // on no post
             Make("reply", "r2", 3.5, new { platform = "x", @ref = "m1" }),
+            Make("cost", "cost-1", 4, new { platform = "x", campaign = "spring", category = "ads", amount = 50 }), // on no post
         }) history.Add(e);
 
         FunnelRow Row(FunnelDimension by) =>
             Funnel.Compute(history.Index, new Attribution(history.Index, new(), AttributionModel.LastTouch), new(), July, by).Single();
         Assert.Equal(new FunnelRow("p1", 1, 100, 1, 2, 1, 0, 0, 0, null, null), Row(FunnelDimension.Post));
-        Assert.Equal(new FunnelRow("x", 1, 100, 1, 3, 2, 0, 0, 0, null, null), Row(FunnelDimension.Platform));
-        Assert.Equal(new FunnelRow("spring", 1, 100, 1, 2, 1, 0, 0, 0, null, null), Row(FunnelDimension.Campaign));
+        Assert.Equal(new FunnelRow("x", 1, 100, 1, 3, 2, 0, 0, 0, 50, -1), Row(FunnelDimension.Platform));
+        Assert.Equal(new FunnelRow("spring", 1, 100, 1, 2, 1, 0, 0, 0, 50, -1), Row(FunnelDimension.Campaign));
     }
 
     [Fact]

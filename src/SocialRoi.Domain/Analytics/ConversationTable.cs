@@ -24,7 +24,7 @@ public sealed class ConversationTable
         _replies.Between(range.From.UtcTicks, range.To.UtcTicks).Select(run => (ReadOnlyMemory<ReplyRow>)run);
 
     internal void AddInbound(EngagementEvent inbound, FunnelKeys keys) =>
-        _inbound.Add(new InboundRow(inbound.At.UtcTicks, InboundRow.Unanswered, inbound.Sentiment ?? double.NaN, inbound.Id, keys));
+        _inbound.Add(new InboundRow(inbound.At.UtcTicks, InboundRow.Unanswered, inbound.Sentiment ?? double.NaN, inbound.Id, inbound.Type, keys));
 
     internal void AddReply(EngagementEvent reply) =>
         _replies.Add(new ReplyRow(reply.At.UtcTicks, reply.Automated == true, reply.Sentiment ?? double.NaN));
@@ -47,8 +47,8 @@ public sealed class ConversationTable
     }
 }
 
-/// <summary>An inbound event: its instant and first answer's in ticks, its sentiment (NaN when it has none), where the funnel counts it.</summary>
-public readonly record struct InboundRow(long At, long AnsweredAt, double Sentiment, string Id, FunnelKeys Keys) : ITimedRow
+/// <summary>An inbound event: its instant and first answer's in ticks, its sentiment (NaN when it has none), its type, where the funnel counts it.</summary>
+public readonly record struct InboundRow(long At, long AnsweredAt, double Sentiment, string Id, EventType Type, FunnelKeys Keys) : ITimedRow
 {
     public const long Unanswered = long.MaxValue;
 

@@ -35,22 +35,26 @@ public static class Funnel
         {
             foreach (var fact in run.Span)
             {
-                if (tally.KeyOf(fact.Keys) is var key and not FunnelNames.None) tally.Count(key, fact);
+                if (tally.KeyOf(fact.Keys, fact.Type) is var key and not FunnelNames.None) tally.Count(key, fact);
             }
         }
         foreach (var run in index.Conversations.InboundIn(range))
         {
             foreach (var inbound in run.Span)
             {
-                if (inbound.IsAnswered && tally.KeyOf(inbound.Keys) is var key and not FunnelNames.None) tally.Conversation(key);
+                if (inbound.IsAnswered && tally.KeyOf(inbound.Keys, inbound.Type) is var key and not FunnelNames.None) tally.Conversation(key);
             }
         }
-        foreach (var e in index.InRange(range, EventType.Post).Concat(index.InRange(range, EventType.Cost)))
+        foreach (var run in index.FunnelCostsIn(range))
         {
-            if (tally.KeyOf(e) is not { } key) continue;
-            var row = tally.MoneyRowFor(index.FunnelNames.SlotOf(key));
-            if (e.Type == EventType.Post) row.Posts++;
-            else row.Cost = (row.Cost ?? 0) + e.Amount!.Value;
+            foreach (var cost in run.Span)
+            {
+                if (tally.KeyOf(cost.Keys, EventType.Cost) is var key and not FunnelNames.None)
+                {
+                    var row = tally.MoneyRowFor(key);
+                    row.Cost = (row.Cost ?? 0) + cost.Amount;
+                }
+            }
         }
 
         foreach (var lead in index.InRange(range, EventType.Lead))
@@ -97,6 +101,7 @@ public static class Funnel
         private readonly bool[] _made = new bool[index.FunnelNames.Count];
         private readonly List<int> _keys = [];
         private readonly long[] _impressions = new long[index.FunnelNames.Count];
+        private readonly int[] _posts = new int[index.FunnelNames.Count];
         private readonly int[] _likes = new int[index.FunnelNames.Count];
         private readonly int[] _engagements = new int[index.FunnelNames.Count];
         private readonly int[] _conversations = new int[index.FunnelNames.Count];
@@ -108,6 +113,7 @@ public static class Funnel
         {
             Make(key);
             if (fact.Type == EventType.Impression) _impressions[key] += fact.Impressions;
+            else if (fact.Type == EventType.Post) _posts[key]++;
             else if (fact.Type == EventType.Like) _likes[key]++;
             else if (fact.Type.IsEngagement()) _engagements[key]++;
         }
@@ -118,7 +124,7 @@ public static class Funnel
             _conversations[key]++;
         }
 
-        /// <summary>The posts, cost and credits of a row.</summary>
+        /// <summary>The cost and credits of a row.</summary>
         public MoneyRow MoneyRowFor(int key)
         {
             Make(key);
@@ -134,21 +140,14 @@ public static class Funnel
 
         /// <summary>
         /// Where an event counts: per post, events carrying that post; per platform, events on it;
-        /// per campaign, events under their post's campaign (posts and costs, under their own).
+        /// per campaign, posts and costs under their own campaign, other events under their post's.
         /// </summary>
-        public int KeyOf(FunnelKeys keys) => by switch
+        public int KeyOf(FunnelKeys keys, EventType type) => by switch
         {
             FunnelDimension.Post => keys.Post,
             FunnelDimension.Platform => keys.Platform,
+            _ when type is EventType.Post or EventType.Cost => keys.Campaign,
             _ => keys.Post == FunnelNames.None ? FunnelNames.None : CampaignOf(keys.Post),
-        };
-
-        /// <summary>Where a post or cost event counts.</summary>
-        public string? KeyOf(EngagementEvent e) => by switch
-        {
-            FunnelDimension.Post => e.Post,
-            FunnelDimension.Platform => e.Platform,
-            _ => e.Campaign,
         };
 
         // A key appears for a non-zero credit; credits on posts without a campaign make no campaign row.
@@ -170,7 +169,7 @@ public static class Funnel
             return _keys.Select(key =>
             {
                 var money = _money[key] ?? MoneyRow.Nothing;
-                return new FunnelRow(_names[key], money.Posts, _impressions[key], _likes[key], _engagements[key], _conversations[key],
+                return new FunnelRow(_names[key], _posts[key], _impressions[key], _likes[key], _engagements[key], _conversations[key],
                     money.Leads, money.Conversions, money.Revenue, money.Cost,
                     money.Cost is { } cost ? MoneyFigures.RoiOf(money.Revenue, margin, cost) : null);
             }).ToList();
@@ -191,12 +190,11 @@ public static class Funnel
         }
     }
 
-    /// <summary>A row's posts, cost and credits: few events and credits add to them.</summary>
+    /// <summary>A row's cost and credits: few events and credits add to them.</summary>
     private sealed class MoneyRow
     {
         public static readonly MoneyRow Nothing = new();
 
-        public int Posts;
         public decimal Leads, Conversions, Revenue;
         public decimal? Cost;
     }

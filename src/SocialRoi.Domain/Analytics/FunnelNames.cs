@@ -37,12 +37,8 @@ public sealed class FunnelNames
         return _ranks;
     }
 
-    /// <summary>Numbers the names an event carries that a funnel row can be keyed by; its post's and platform's numbers.</summary>
-    internal FunnelKeys Enter(EngagementEvent e)
-    {
-        Enter(e.Campaign);
-        return new FunnelKeys(Enter(e.Post), Enter(e.Platform));
-    }
+    /// <summary>Numbers the names an event carries that a funnel row can be keyed by.</summary>
+    internal FunnelKeys Enter(EngagementEvent e) => new(Enter(e.Post), Enter(e.Platform), Enter(e.Campaign));
 
     private int Enter(string? name)
     {
@@ -56,12 +52,11 @@ public sealed class FunnelNames
     }
 }
 
-/// <summary>Where the funnel counts an event: its post's and its platform's numbers in <see cref="FunnelNames"/>.</summary>
-public readonly record struct FunnelKeys(int Post, int Platform);
+/// <summary>Where the funnel counts an event: its post's, platform's and campaign's numbers in <see cref="FunnelNames"/>.</summary>
+public readonly record struct FunnelKeys(int Post, int Platform, int Campaign);
 
-/// <summary>
-/// An event as the funnel counts it, for every type but posts and costs (whose campaigns and
-/// amounts the funnel reads from the events themselves): its instant in ticks, its impressions
-/// (0 for other types), its keys.
-/// </summary>
+/// <summary>An event as the funnel counts it, for every type but costs: its instant in ticks, its impressions (0 for other types), its keys.</summary>
 public readonly record struct FunnelFact(long At, long Impressions, FunnelKeys Keys, EventType Type) : ITimedRow;
+
+/// <summary>A cost event as the funnel counts it: its instant in ticks, its keys, its amount.</summary>
+public readonly record struct FunnelCost(long At, FunnelKeys Keys, decimal Amount) : ITimedRow;

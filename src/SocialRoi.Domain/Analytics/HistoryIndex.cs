@@ -36,6 +36,7 @@ public sealed class HistoryIndex
     private readonly ConversationTable _conversations = new();
     private readonly FunnelNames _funnelNames = new();
     private readonly TimedRows<FunnelFact> _funnelFacts = new();
+    private readonly TimedRows<FunnelCost> _funnelCosts = new();
     // Each impression event's count: a summary adds up a quarter's ~25,000 of them.
     private readonly TimedRows<ImpressionCount> _impressions = new();
     private readonly Dictionary<string, EngagementEvent> _postEvents = new(StringComparer.Ordinal);
@@ -71,7 +72,8 @@ public sealed class HistoryIndex
     {
         _byType[(int)e.Type].Add(e);
         var keys = _funnelNames.Enter(e);
-        if (e.Type is not (EventType.Post or EventType.Cost)) _funnelFacts.Add(new FunnelFact(e.At.UtcTicks, e.Count ?? 0, keys, e.Type));
+        if (e.Type == EventType.Cost) _funnelCosts.Add(new FunnelCost(e.At.UtcTicks, keys, e.Amount!.Value));
+        else _funnelFacts.Add(new FunnelFact(e.At.UtcTicks, e.Count ?? 0, keys, e.Type));
         if (e.Type == EventType.Impression) _impressions.Add(new ImpressionCount(e.At.UtcTicks, e.Count!.Value));
         if (IsReferable(e))
         {
@@ -218,9 +220,13 @@ public sealed class HistoryIndex
     /// <summary>Every post, platform and campaign name met, numbered.</summary>
     public FunnelNames FunnelNames => _funnelNames;
 
-    /// <summary>The events with at in the range, but posts and costs, as the funnel counts them: runs in order of instant.</summary>
+    /// <summary>The events with at in the range, but costs, as the funnel counts them: runs in order of instant.</summary>
     public IEnumerable<ReadOnlyMemory<FunnelFact>> FunnelFactsIn(TimeRange range) =>
         _funnelFacts.Between(range.From.UtcTicks, range.To.UtcTicks).Select(run => (ReadOnlyMemory<FunnelFact>)run);
+
+    /// <summary>The cost events with at in the range, as the funnel counts them: runs in order of instant.</summary>
+    public IEnumerable<ReadOnlyMemory<FunnelCost>> FunnelCostsIn(TimeRange range) =>
+        _funnelCosts.Between(range.From.UtcTicks, range.To.UtcTicks).Select(run => (ReadOnlyMemory<FunnelCost>)run);
 
     /// <summary>The purchase or inbound event with this id, if any: what a refund or a reply refers to.</summary>
     public EngagementEvent? Find(string id) => _referable.GetValueOrDefault(id);
