@@ -1,3 +1,4 @@
+using System.Buffers;
 using SocialRoi.Domain.Accounts;
 using SocialRoi.Domain.Events;
 using SocialRoi.Domain.Time;
@@ -27,7 +28,7 @@ public static class Funnel
     public static IReadOnlyList<FunnelRow> Compute(
         HistoryIndex index, Attribution attribution, AccountSettings settings, TimeRange range, FunnelDimension by)
     {
-        var tally = new Tally(index, by);
+        using var tally = new Tally(index, by);
 
         // Most events are read as the index's funnel facts, contiguous rows keyed by number; no
         // lambdas here: one capturing the event was allocated for each of the range's events.
@@ -90,59 +91,62 @@ public static class Funnel
 
     /// <summary>
     /// The rows of one funnel by their key's number, each made as the first event or credit for its
-    /// key is met. The counts of the many events sit in arrays by key, small enough to stay in the
-    /// cache: counting into one object per row, scattered over the heap, missed it at every event.
+    /// key is met. The counts sit in one array by key: counting into one object per row, scattered
+    /// over the heap, missed the cache at every event. The array is rented: a million-event account
+    /// has ~25,000 names, and a new array of that size per query went to the large object heap,
+    /// whose garbage only a full collection takes.
     /// </summary>
-    private sealed class Tally(HistoryIndex index, FunnelDimension by)
+    private sealed class Tally : IDisposable
     {
         private const int NotLookedUp = -2;
 
-        private readonly FunnelNames _names = index.FunnelNames;
-        private readonly bool[] _made = new bool[index.FunnelNames.Count];
+        private readonly HistoryIndex _index;
+        private readonly FunnelDimension _by;
+        private readonly FunnelNames _names;
+        private readonly KeyTally[] _tallies;
         private readonly List<int> _keys = [];
-        private readonly long[] _impressions = new long[index.FunnelNames.Count];
-        private readonly int[] _posts = new int[index.FunnelNames.Count];
-        private readonly int[] _likes = new int[index.FunnelNames.Count];
-        private readonly int[] _engagements = new int[index.FunnelNames.Count];
-        private readonly int[] _conversations = new int[index.FunnelNames.Count];
-        private readonly MoneyRow?[] _money = new MoneyRow?[index.FunnelNames.Count];
         // Per campaign, each post's campaign as its post event names it, looked up once per post.
-        private readonly int[]? _campaignOfPost = by == FunnelDimension.Campaign ? NotLookedUpFor(index.FunnelNames.Count) : null;
+        private readonly int[]? _campaignOfPost;
+
+        public Tally(HistoryIndex index, FunnelDimension by)
+        {
+            (_index, _by, _names) = (index, by, index.FunnelNames);
+            _tallies = ArrayPool<KeyTally>.Shared.Rent(_names.Count); // zeroed: only tallies use this pool, and they return arrays cleared
+            if (by != FunnelDimension.Campaign) return;
+            _campaignOfPost = ArrayPool<int>.Shared.Rent(_names.Count);
+            Array.Fill(_campaignOfPost, NotLookedUp, 0, _names.Count);
+        }
 
         public void Count(int key, in FunnelFact fact)
         {
-            Make(key);
-            if (fact.Type == EventType.Impression) _impressions[key] += fact.Impressions;
-            else if (fact.Type == EventType.Post) _posts[key]++;
-            else if (fact.Type == EventType.Like) _likes[key]++;
-            else if (fact.Type.IsEngagement()) _engagements[key]++;
+            ref var tally = ref Make(key);
+            if (fact.Type == EventType.Impression) tally.Impressions += fact.Impressions;
+            else if (fact.Type == EventType.Post) tally.Posts++;
+            else if (fact.Type == EventType.Like) tally.Likes++;
+            else if (fact.Type.IsEngagement()) tally.Engagements++;
         }
 
-        public void Conversation(int key)
-        {
-            Make(key);
-            _conversations[key]++;
-        }
+        public void Conversation(int key) => Make(key).Conversations++;
 
         /// <summary>The cost and credits of a row.</summary>
-        public MoneyRow MoneyRowFor(int key)
-        {
-            Make(key);
-            return _money[key] ??= new MoneyRow();
-        }
+        public MoneyRow MoneyRowFor(int key) => Make(key).Money ??= new MoneyRow();
 
-        private void Make(int key)
+        private ref KeyTally Make(int key)
         {
-            if (_made[key]) return;
-            _made[key] = true;
-            _keys.Add(key);
+            ref var tally = ref _tallies[key];
+            if (!tally.Made)
+            {
+                tally.Made = true;
+                _keys.Add(key);
+            }
+            return ref tally;
         }
 
         /// <summary>
         /// Where an event counts: per post, events carrying that post; per platform, events on it;
         /// per campaign, posts and costs under their own campaign, other events under their post's.
         /// </summary>
-        public int KeyOf(FunnelKeys keys, EventType type) => by switch
+        public int KeyOf(FunnelKeys keys, EventType type) => _by switch
         {
             FunnelDimension.Post => keys.Post,
             FunnelDimension.Platform => keys.Platform,
@@ -153,7 +157,7 @@ public static class Funnel
         // A key appears for a non-zero credit; credits on posts without a campaign make no campaign row.
         public MoneyRow? CreditedRow(in TouchCredit credit)
         {
-            var key = by switch
+            var key = _by switch
             {
                 FunnelDimension.Post => credit.Post,
                 FunnelDimension.Platform => credit.Platform,
@@ -166,28 +170,39 @@ public static class Funnel
         {
             var ranks = _names.OrdinalRanks();
             _keys.Sort((a, b) => ranks[a].CompareTo(ranks[b]));
-            return _keys.Select(key =>
+            var rows = new List<FunnelRow>(_keys.Count);
+            foreach (var key in _keys)
             {
-                var money = _money[key] ?? MoneyRow.Nothing;
-                return new FunnelRow(_names[key], _posts[key], _impressions[key], _likes[key], _engagements[key], _conversations[key],
+                ref readonly var tally = ref _tallies[key];
+                var money = tally.Money ?? MoneyRow.Nothing;
+                rows.Add(new FunnelRow(_names[key], tally.Posts, tally.Impressions, tally.Likes, tally.Engagements, tally.Conversations,
                     money.Leads, money.Conversions, money.Revenue, money.Cost,
-                    money.Cost is { } cost ? MoneyFigures.RoiOf(money.Revenue, margin, cost) : null);
-            }).ToList();
+                    money.Cost is { } cost ? MoneyFigures.RoiOf(money.Revenue, margin, cost) : null));
+            }
+            return rows;
+        }
+
+        public void Dispose()
+        {
+            ArrayPool<KeyTally>.Shared.Return(_tallies, clearArray: true);
+            if (_campaignOfPost is not null) ArrayPool<int>.Shared.Return(_campaignOfPost);
         }
 
         private int CampaignOf(int post)
         {
             ref var campaign = ref _campaignOfPost![post];
-            if (campaign == NotLookedUp) campaign = _names.SlotOf(index.PostEvent(_names[post])?.Campaign);
+            if (campaign == NotLookedUp) campaign = _names.SlotOf(_index.PostEvent(_names[post])?.Campaign);
             return campaign;
         }
+    }
 
-        private static int[] NotLookedUpFor(int posts)
-        {
-            var campaigns = new int[posts];
-            Array.Fill(campaigns, NotLookedUp);
-            return campaigns;
-        }
+    /// <summary>What one key's row has counted so far.</summary>
+    private struct KeyTally
+    {
+        public bool Made;
+        public int Posts, Likes, Engagements, Conversations;
+        public long Impressions;
+        public MoneyRow? Money;
     }
 
     /// <summary>A row's cost and credits: few events and credits add to them.</summary>
