@@ -25,4 +25,19 @@ public class TimedRowsTests
             Assert.Equal(expected, rows.Between(from, to).SelectMany(run => run.ToArray()));
         }
     }
+
+    [Theory]
+    [InlineData(4, 20_000)]
+    [InlineData(5, 5)]
+    public void Rows_at_the_same_instant_follow_the_order_given_however_they_were_added(int seed, int size)
+    {
+        var random = new Random(seed);
+        var added = Enumerable.Range(0, size).Select(i => new Row(random.Next(0, 40), i)).OrderBy(_ => random.Next()).ToList();
+        var rows = new TimedRows<Row>((row, other) => other.Number.CompareTo(row.Number)); // ties: larger numbers first
+        foreach (var row in added) rows.Add(row);
+
+        var expected = added.OrderBy(row => row.At).ThenByDescending(row => row.Number).ToList();
+        Assert.Equal(expected, rows.Between(long.MinValue, long.MaxValue).SelectMany(run => run.ToArray()));
+        Assert.Equal(expected.Where(row => row.At is >= 10 and < 20), rows.Between(10, 20).SelectMany(run => run.ToArray()));
+    }
 }

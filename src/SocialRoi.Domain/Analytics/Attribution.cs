@@ -14,15 +14,15 @@ public readonly record struct TouchCredit(EngagementEvent Touch, int Post, int P
 public sealed class Attribution(HistoryIndex index, AccountSettings settings, AttributionModel model)
 {
     // Kept by the index between queries, and forgotten by it when an event changes a conversion's credits.
-    private readonly Dictionary<EngagementEvent, TouchCredit[]> _remembered = index.RememberedCredits(model, settings);
+    private readonly CreditMemory _remembered = index.RememberedCredits(model, settings);
 
     /// <summary>The credits of a purchase or lead; empty when it had no touch (a direct conversion).</summary>
-    public ReadOnlySpan<TouchCredit> CreditsFor(EngagementEvent conversion)
-    {
-        if (!_remembered.TryGetValue(conversion, out var credits))
-            _remembered[conversion] = credits = Compute(conversion);
-        return credits;
-    }
+    public ReadOnlySpan<TouchCredit> CreditsFor(EngagementEvent conversion) => CreditsFor(index.ConversionNumber(conversion), conversion);
+
+    /// <summary>The credits of a purchase or lead read from its row, found by its number.</summary>
+    public ReadOnlySpan<TouchCredit> CreditsFor(in ConversionRow conversion) => CreditsFor(conversion.Number, conversion.Event);
+
+    private TouchCredit[] CreditsFor(int number, EngagementEvent conversion) => _remembered[number] ??= Compute(conversion);
 
     /// <summary>SPEC §4: a refund takes back its purchase's credits, weighted by the refund amount.</summary>
     public ReadOnlySpan<TouchCredit> CreditsTakenBackBy(EngagementEvent refund) =>

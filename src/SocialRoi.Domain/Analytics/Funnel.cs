@@ -58,31 +58,37 @@ public static class Funnel
             }
         }
 
-        foreach (var lead in index.InRange(range, EventType.Lead))
+        foreach (var run in index.LeadsIn(range))
         {
-            foreach (var credit in attribution.CreditsFor(lead))
+            foreach (var lead in run.Span)
             {
-                if (tally.CreditedRow(credit) is { } row) row.Leads += credit.Credit;
+                foreach (var credit in attribution.CreditsFor(lead))
+                {
+                    if (tally.CreditedRow(credit) is { } row) row.Leads += credit.Credit;
+                }
             }
         }
         // Purchases and refunds in (at, id) order, as a rebuild reads them: decimal sums of credit
         // shares can round in their last digit, differently in another order.
-        foreach (var e in TimeOrder.Merge(index.InRange(range, EventType.Purchase), index.InRange(range, EventType.Refund)))
+        foreach (var run in index.PurchasesAndRefundsIn(range))
         {
-            if (e.Type == EventType.Purchase)
+            foreach (var e in run.Span)
             {
-                foreach (var credit in attribution.CreditsFor(e))
+                if (e.Type == EventType.Purchase)
                 {
-                    if (tally.CreditedRow(credit) is not { } row) continue;
-                    row.Conversions += credit.Credit;
-                    row.Revenue += credit.Credit * e.Amount!.Value;
+                    foreach (var credit in attribution.CreditsFor(e))
+                    {
+                        if (tally.CreditedRow(credit) is not { } row) continue;
+                        row.Conversions += credit.Credit;
+                        row.Revenue += credit.Credit * e.Amount;
+                    }
                 }
-            }
-            else // SPEC §4: a refund takes back its purchase's credits, weighted by the refund amount
-            {
-                foreach (var credit in attribution.CreditsTakenBackBy(e))
+                else // SPEC §4: a refund takes back its purchase's credits, weighted by the refund amount
                 {
-                    if (tally.CreditedRow(credit) is { } row) row.Revenue -= credit.Credit * e.Amount!.Value;
+                    foreach (var credit in attribution.CreditsTakenBackBy(e.Event))
+                    {
+                        if (tally.CreditedRow(credit) is { } row) row.Revenue -= credit.Credit * e.Amount;
+                    }
                 }
             }
         }

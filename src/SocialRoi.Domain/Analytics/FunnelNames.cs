@@ -54,9 +54,3 @@ public sealed class FunnelNames
 
 /// <summary>Where the funnel counts an event: its post's, platform's and campaign's numbers in <see cref="FunnelNames"/>.</summary>
 public readonly record struct FunnelKeys(int Post, int Platform, int Campaign);
-
-/// <summary>An event as the funnel counts it, for every type but costs: its instant in ticks, its impressions (0 for other types), its keys.</summary>
-public readonly record struct FunnelFact(long At, long Impressions, FunnelKeys Keys, EventType Type) : ITimedRow;
-
-/// <summary>A cost event as the funnel counts it: its instant in ticks, its keys, its amount.</summary>
-public readonly record struct FunnelCost(long At, FunnelKeys Keys, decimal Amount) : ITimedRow;

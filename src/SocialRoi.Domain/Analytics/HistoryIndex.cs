@@ -41,9 +41,14 @@ public sealed class HistoryIndex
     private readonly TimedRows<ImpressionCount> _impressions = new();
     private readonly Dictionary<string, EngagementEvent> _postEvents = new(StringComparer.Ordinal);
     private readonly RememberedCredits _credits = new();
-    // The conversions each member is one of (SPEC §2): what a touch of theirs makes the
-    // remembered credits forget. Not the member's events: a busy member's touches would each read them all.
-    private readonly Dictionary<Member, List<EngagementEvent>> _conversionsByMember = new();
+    // Leads and purchases by number, in the order they were indexed, and each one's number.
+    private readonly List<EngagementEvent> _conversions = [];
+    private readonly Dictionary<EngagementEvent, int> _conversionNumbers = new(ReferenceEqualityComparer.Instance);
+    private readonly TimedRows<ConversionRow> _leads = new(ConversionRow.SameInstant);
+    private readonly TimedRows<ConversionRow> _purchasesAndRefunds = new(ConversionRow.SameInstant);
+    // The numbers of the conversions each member is one of (SPEC §2): what a touch of theirs makes
+    // the remembered credits forget. Not the member's events: a busy member's touches would each read them all.
+    private readonly Dictionary<Member, List<int>> _conversionsByMember = new();
     private Dictionary<string, DateTimeOffset>? _firstPurchases;
     private (int End, DateTimeOffset Instant, HistoryIndex Index)? _before;
 
@@ -72,7 +77,7 @@ public sealed class HistoryIndex
     {
         _byType[(int)e.Type].Add(e);
         var keys = _funnelNames.Enter(e);
-        if (e.Type == EventType.Cost) _funnelCosts.Add(new FunnelCost(e.At.UtcTicks, keys, e.Amount!.Value));
+        if (e.Type == EventType.Cost) _funnelCosts.Add(new FunnelCost(e.At.UtcTicks, keys, e.Amount!.Value, e.Category!.Value));
         else _funnelFacts.Add(new FunnelFact(e.At.UtcTicks, e.Count ?? 0, keys, e.Type));
         if (e.Type == EventType.Impression) _impressions.Add(new ImpressionCount(e.At.UtcTicks, e.Count!.Value));
         if (IsReferable(e))
@@ -96,19 +101,26 @@ public sealed class HistoryIndex
                 {
                     foreach (var conversion in _conversionsByCustomer.GetValueOrDefault(e.Customer!) ?? [])
                     {
-                        if (conversion.Member != member) AddToMember(member, conversion);
-                        _credits.Forget(conversion); // it has one member more, and their touches
+                        if (conversion.Member != member) AddToMember(member, conversion, _conversionNumbers[conversion]);
+                        _credits.Forget(_conversionNumbers[conversion]); // it has one member more, and their touches
                     }
                 }
                 break;
             case EventType.Lead or EventType.Purchase:
-                foreach (var converted in MembersOf(e)) AddToMember(converted, e);
+                var number = _conversions.Count;
+                _conversions.Add(e);
+                _conversionNumbers[e] = number;
+                (e.Type == EventType.Lead ? _leads : _purchasesAndRefunds).Add(new ConversionRow(e.At.UtcTicks, e, number, e.Type, e.Amount ?? 0));
+                foreach (var converted in MembersOf(e)) AddToMember(converted, e, number);
                 if (e.Customer is { } customer) InsertInto(_conversionsByCustomer, customer, e);
                 if (e.Type == EventType.Purchase && _firstPurchases is { } first)
                 {
                     var identity = PurchaseIdentity(e);
                     if (!first.TryGetValue(identity, out var earliest) || e.At < earliest) first[identity] = e.At;
                 }
+                break;
+            case EventType.Refund:
+                _purchasesAndRefunds.Add(new ConversionRow(e.At.UtcTicks, e, -1, e.Type, e.Amount!.Value));
                 break;
             case EventType.Reply:
                 _conversations.AddReply(e);
@@ -144,11 +156,11 @@ public sealed class HistoryIndex
 
     private void ForgetConversionsOf(Member member)
     {
-        foreach (var conversion in _conversionsByMember.GetValueOrDefault(member) ?? NoEvents) _credits.Forget(conversion);
+        foreach (var conversion in _conversionsByMember.GetValueOrDefault(member) ?? []) _credits.Forget(conversion);
     }
 
     /// <summary>Each conversion's credits for one way of attributing, as far as computed since they last changed.</summary>
-    internal Dictionary<EngagementEvent, TouchCredit[]> RememberedCredits(AttributionModel model, AccountSettings settings) =>
+    internal CreditMemory RememberedCredits(AttributionModel model, AccountSettings settings) =>
         _credits.For(model, settings);
 
     /// <summary>All events ordered by (at, id).</summary>
@@ -224,7 +236,18 @@ public sealed class HistoryIndex
     public IEnumerable<ReadOnlyMemory<FunnelFact>> FunnelFactsIn(TimeRange range) =>
         _funnelFacts.Between(range.From.UtcTicks, range.To.UtcTicks).Select(run => (ReadOnlyMemory<FunnelFact>)run);
 
-    /// <summary>The cost events with at in the range, as the funnel counts them: runs in order of instant.</summary>
+    /// <summary>The leads with at in the range: runs in (at, id) order.</summary>
+    public IEnumerable<ReadOnlyMemory<ConversionRow>> LeadsIn(TimeRange range) =>
+        _leads.Between(range.From.UtcTicks, range.To.UtcTicks).Select(run => (ReadOnlyMemory<ConversionRow>)run);
+
+    /// <summary>The purchases and refunds with at in the range: runs in (at, id) order.</summary>
+    public IEnumerable<ReadOnlyMemory<ConversionRow>> PurchasesAndRefundsIn(TimeRange range) =>
+        _purchasesAndRefunds.Between(range.From.UtcTicks, range.To.UtcTicks).Select(run => (ReadOnlyMemory<ConversionRow>)run);
+
+    /// <summary>A lead's or purchase's number, by which its credits are remembered.</summary>
+    public int ConversionNumber(EngagementEvent conversion) => _conversionNumbers[conversion];
+
+    /// <summary>The cost events with at in the range, as money figures and the funnel count them: runs in order of instant.</summary>
     public IEnumerable<ReadOnlyMemory<FunnelCost>> FunnelCostsIn(TimeRange range) =>
         _funnelCosts.Between(range.From.UtcTicks, range.To.UtcTicks).Select(run => (ReadOnlyMemory<FunnelCost>)run);
 
@@ -304,7 +327,7 @@ public sealed class HistoryIndex
     }
 
     /// <summary>Adds an event to a member's events, in (at, id) order, with the tier it reaches by itself (SPEC §2).</summary>
-    private void AddToMember(Member member, EngagementEvent e)
+    private void AddToMember(Member member, EngagementEvent e, int conversion = -1)
     {
         if (!_members.TryGetValue(member, out var activity)) _members[member] = activity = _audience.Add();
         activity.Add(e);
@@ -312,7 +335,7 @@ public sealed class HistoryIndex
         if (e.Type.IsConversion())
         {
             if (!_conversionsByMember.TryGetValue(member, out var conversions)) _conversionsByMember[member] = conversions = [];
-            conversions.Add(e);
+            conversions.Add(conversion);
         }
     }
 
@@ -361,6 +384,3 @@ public sealed class HistoryIndex
         TimeOrder.Insert(list, e);
     }
 }
-
-/// <summary>An impression event's instant, in ticks, and count.</summary>
-internal readonly record struct ImpressionCount(long At, long Count) : ITimedRow;

@@ -19,25 +19,27 @@ public sealed record MoneyFigures(
     public static MoneyFigures Measure(HistoryIndex index, Attribution attribution, AccountSettings settings, TimeRange range)
     {
         decimal revenue = 0, social = 0;
-        var costs = CostCategoryNames.All.ToDictionary(c => c, _ => 0m);
-        foreach (var e in index.InRange(range, EventType.Purchase).Concat(index.InRange(range, EventType.Refund)).Concat(index.InRange(range, EventType.Cost)))
+        foreach (var run in index.PurchasesAndRefundsIn(range))
         {
-            switch (e.Type)
+            foreach (var e in run.Span)
             {
-                case EventType.Purchase:
-                    revenue += e.Amount!.Value;
-                    if (attribution.IsSocial(e)) social += e.Amount.Value;
-                    break;
-                case EventType.Refund:
-                    revenue -= e.Amount!.Value;
+                if (e.Type == EventType.Purchase)
+                {
+                    revenue += e.Amount;
+                    if (attribution.CreditsFor(e).Length > 0) social += e.Amount;
+                }
+                else
+                {
+                    revenue -= e.Amount;
                     // A refund of a social purchase takes back social revenue; an unknown purchase's is direct.
-                    if (attribution.RefundedPurchase(e) is { } purchase && attribution.IsSocial(purchase))
-                        social -= e.Amount.Value;
-                    break;
-                case EventType.Cost:
-                    costs[e.Category!.Value] += e.Amount!.Value;
-                    break;
+                    if (attribution.RefundedPurchase(e.Event) is { } purchase && attribution.IsSocial(purchase)) social -= e.Amount;
+                }
             }
+        }
+        var costs = CostCategoryNames.All.ToDictionary(c => c, _ => 0m);
+        foreach (var run in index.FunnelCostsIn(range))
+        {
+            foreach (var e in run.Span) costs[e.Category] += e.Amount;
         }
         var cost = costs.Values.Sum();
         var newCustomers = NewCustomersIn(index, range);

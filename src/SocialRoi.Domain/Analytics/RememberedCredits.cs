@@ -1,5 +1,4 @@
 using SocialRoi.Domain.Accounts;
-using SocialRoi.Domain.Events;
 
 namespace SocialRoi.Domain.Analytics;
 
@@ -11,29 +10,52 @@ namespace SocialRoi.Domain.Analytics;
 /// </summary>
 internal sealed class RememberedCredits
 {
-    private readonly Dictionary<(AttributionModel Model, int LookbackDays, double HalfLifeDays), Dictionary<EngagementEvent, TouchCredit[]>> _byWay = [];
+    private readonly Dictionary<(AttributionModel Model, int LookbackDays, double HalfLifeDays), CreditMemory> _byWay = [];
 
-    /// <summary>
-    /// The credits remembered for one way of attributing, by conversion; the caller adds what it
-    /// computes. Conversions are told apart as objects (an index holds one per id): hashing their
-    /// ids cost the funnel a read of each id's string.
-    /// </summary>
-    public Dictionary<EngagementEvent, TouchCredit[]> For(AttributionModel model, AccountSettings settings)
+    /// <summary>The credits remembered for one way of attributing; the caller adds what it computes.</summary>
+    public CreditMemory For(AttributionModel model, AccountSettings settings)
     {
         var way = (model, settings.LookbackDays, settings.HalfLifeDays);
-        if (!_byWay.TryGetValue(way, out var credits)) _byWay[way] = credits = new Dictionary<EngagementEvent, TouchCredit[]>(ReferenceEqualityComparer.Instance);
+        if (!_byWay.TryGetValue(way, out var credits)) _byWay[way] = credits = new CreditMemory();
         return credits;
     }
 
     /// <summary>A conversion's touches or members changed: its credits are computed afresh when next asked for.</summary>
-    public void Forget(EngagementEvent conversion)
+    public void Forget(int conversion)
     {
-        foreach (var credits in _byWay.Values) credits.Remove(conversion);
+        foreach (var credits in _byWay.Values) credits.Forget(conversion);
     }
 
     /// <summary>Something every credit may name changed (a post's platform or campaign).</summary>
     public void ForgetAll()
     {
-        foreach (var credits in _byWay.Values) credits.Clear();
+        foreach (var credits in _byWay.Values) credits.ForgetAll();
     }
+}
+
+/// <summary>
+/// One way of attributing's credits, by the conversions' numbers (given in the order ingest meets
+/// them, so a range's conversions sit close together): a query finds each one's credits by
+/// position, where a lookup by conversion cost a few cache misses each.
+/// </summary>
+internal sealed class CreditMemory
+{
+    private TouchCredit[]?[] _byNumber = [];
+
+    /// <summary>The credits of conversion number n, null until computed.</summary>
+    public ref TouchCredit[]? this[int number]
+    {
+        get
+        {
+            if (number >= _byNumber.Length) Array.Resize(ref _byNumber, Math.Max(number + 1, _byNumber.Length * 2));
+            return ref _byNumber[number];
+        }
+    }
+
+    public void Forget(int number)
+    {
+        if (number < _byNumber.Length) _byNumber[number] = null;
+    }
+
+    public void ForgetAll() => Array.Clear(_byNumber);
 }

@@ -36,27 +36,6 @@ public static class TimeOrder
         return low;
     }
 
-    /// <summary>Two sequences each ordered by (at, id), merged into one so ordered.</summary>
-    public static IEnumerable<EngagementEvent> Merge(IEnumerable<EngagementEvent> first, IEnumerable<EngagementEvent> second)
-    {
-        using var a = first.GetEnumerator();
-        using var b = second.GetEnumerator();
-        bool moreA = a.MoveNext(), moreB = b.MoveNext();
-        while (moreA || moreB)
-        {
-            if (moreA && (!moreB || EngagementEvent.CompareByTime(a.Current, b.Current) <= 0))
-            {
-                yield return a.Current;
-                moreA = a.MoveNext();
-            }
-            else
-            {
-                yield return b.Current;
-                moreB = b.MoveNext();
-            }
-        }
-    }
-
     /// <summary>The last of the events before an instant, if any.</summary>
     public static EngagementEvent? LastBefore(IReadOnlyList<EngagementEvent> ordered, DateTimeOffset instant) =>
         FirstAtOrAfter(ordered, instant) is var next and > 0 ? ordered[next - 1] : null;

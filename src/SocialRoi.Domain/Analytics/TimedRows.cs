@@ -17,19 +17,23 @@ public sealed class TimedRows<TRow> where TRow : struct, ITimedRow
     private const int BlockSize = 2_048;
 
     private readonly List<Block> _blocks = [];
+    private readonly Comparison<TRow>? _sameInstant;
 
-    /// <summary>Adds a row after every row at the same or an earlier instant.</summary>
+    /// <param name="sameInstant">How rows at the same instant are ordered; without it, in the order they were added.</param>
+    public TimedRows(Comparison<TRow>? sameInstant = null) => _sameInstant = sameInstant;
+
+    /// <summary>Adds a row after every row that comes before it or ties with it.</summary>
     public void Add(TRow row)
     {
-        if (_blocks.Count == 0 || _blocks[^1].Last.At <= row.At)
+        if (_blocks.Count == 0 || !IsAfter(_blocks[^1].Last, row))
         {
             if (_blocks.Count == 0 || _blocks[^1].Count == BlockSize) _blocks.Add(new Block());
             _blocks[^1].Append(row);
             return;
         }
-        var index = BlockAfter(row.At); // there is one: the last block's last row is after this one
+        var index = BlockAfter(row); // there is one: the last block's last row is after this one
         var block = _blocks[index];
-        block.Insert(block.FirstAfter(row.At), row);
+        block.Insert(FirstAfter(block, row), row);
         if (block.Count > BlockSize) _blocks.Insert(index + 1, block.SplitOff());
     }
 
@@ -59,8 +63,34 @@ public sealed class TimedRows<TRow> where TRow : struct, ITimedRow
         return low;
     }
 
-    // The first block whose last row is after the instant (Count when none is).
-    private int BlockAfter(long at) => at == long.MaxValue ? _blocks.Count : BlockAtOrAfter(at + 1);
+    private bool IsAfter(in TRow row, in TRow other) =>
+        row.At > other.At || (row.At == other.At && _sameInstant is not null && _sameInstant(row, other) > 0);
+
+    // The first block whose last row is after the row (Count when none is).
+    private int BlockAfter(in TRow row)
+    {
+        int low = 0, high = _blocks.Count;
+        while (low < high)
+        {
+            var middle = (low + high) >>> 1;
+            if (!IsAfter(_blocks[middle].Last, row)) low = middle + 1;
+            else high = middle;
+        }
+        return low;
+    }
+
+    // The place in a block of the first row after the row (the block's Count when none is).
+    private int FirstAfter(Block block, in TRow row)
+    {
+        int low = 0, high = block.Count;
+        while (low < high)
+        {
+            var middle = (low + high) >>> 1;
+            if (!IsAfter(block.Rows[middle], row)) low = middle + 1;
+            else high = middle;
+        }
+        return low;
+    }
 
     private sealed class Block
     {
@@ -99,7 +129,5 @@ public sealed class TimedRows<TRow> where TRow : struct, ITimedRow
             }
             return low;
         }
-
-        public int FirstAfter(long at) => at == long.MaxValue ? Count : FirstAtOrAfter(at + 1);
     }
 }

@@ -1,0 +1,26 @@
+using SocialRoi.Domain.Events;
+
+namespace SocialRoi.Domain.Analytics;
+
+// What queries read of each event, kept by ingest as rows of plain values beside the event objects
+// (see TimedRows): a quarter's rows are read as contiguous memory.
+
+/// <summary>An event as the funnel counts it, for every type but costs: its instant in ticks, its impressions (0 for other types), its keys.</summary>
+public readonly record struct FunnelFact(long At, long Impressions, FunnelKeys Keys, EventType Type) : ITimedRow;
+
+/// <summary>A cost event as money figures and the funnel count it: its instant in ticks, its keys, its amount and category.</summary>
+public readonly record struct FunnelCost(long At, FunnelKeys Keys, decimal Amount, CostCategory Category) : ITimedRow;
+
+/// <summary>
+/// A lead, purchase or refund as money figures and the funnel read it: its instant in ticks, the
+/// event, its amount (0 for a lead), and for a lead or purchase its number among the account's
+/// conversions (−1 for a refund).
+/// </summary>
+public readonly record struct ConversionRow(long At, EngagementEvent Event, int Number, EventType Type, decimal Amount) : ITimedRow
+{
+    /// <summary>Rows at one instant in id order, as the events are: sums of credit shares depend on their order in the last digit.</summary>
+    public static int SameInstant(ConversionRow row, ConversionRow other) => string.CompareOrdinal(row.Event.Id, other.Event.Id);
+}
+
+/// <summary>An impression event's instant, in ticks, and count.</summary>
+internal readonly record struct ImpressionCount(long At, long Count) : ITimedRow;
