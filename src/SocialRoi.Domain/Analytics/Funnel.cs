@@ -29,9 +29,15 @@ public static class Funnel
         HistoryIndex index, Attribution attribution, AccountSettings settings, TimeRange range, FunnelDimension by)
     {
         using var tally = new Tally(index, by);
+        CountEvents(index, range, tally);
+        CreditConversions(index, attribution, range, tally);
+        return tally.Rows(settings.Margin);
+    }
 
-        // Most events are read as the index's funnel facts, contiguous rows keyed by number; no
-        // lambdas here: one capturing the event was allocated for each of the range's events.
+    // Most events are read as the index's rows, contiguous and keyed by number; no lambdas here:
+    // one capturing the event was allocated for each of the range's events.
+    private static void CountEvents(HistoryIndex index, TimeRange range, Tally tally)
+    {
         foreach (var run in index.FunnelFactsIn(range))
         {
             foreach (var fact in run.Span)
@@ -57,7 +63,10 @@ public static class Funnel
                 }
             }
         }
+    }
 
+    private static void CreditConversions(HistoryIndex index, Attribution attribution, TimeRange range, Tally tally)
+    {
         foreach (var run in index.LeadsIn(range))
         {
             foreach (var lead in run.Span)
@@ -92,7 +101,6 @@ public static class Funnel
                 }
             }
         }
-        return tally.Rows(settings.Margin);
     }
 
     /// <summary>

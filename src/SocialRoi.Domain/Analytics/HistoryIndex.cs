@@ -166,10 +166,7 @@ public sealed class HistoryIndex
     /// <summary>All events ordered by (at, id).</summary>
     public IReadOnlyList<EngagementEvent> Ordered => _ordered;
 
-    /// <summary>The events with at in the range, found by binary search: queries never scan the whole history.</summary>
-    public IEnumerable<EngagementEvent> InRange(TimeRange range) => Slice(_ordered, range);
-
-    /// <summary>The events of one type with at in the range, in (at, id) order.</summary>
+    /// <summary>The events of one type with at in the range, in (at, id) order, found by binary search: queries never scan the whole history.</summary>
     public IEnumerable<EngagementEvent> InRange(TimeRange range, EventType type) => Slice(_byType[(int)type], range);
 
     /// <summary>The impressions the range's impression events count.</summary>
@@ -289,7 +286,7 @@ public sealed class HistoryIndex
     }
 
     /// <summary>SPEC §2: a reply answers an inbound event when it refers to it and is not earlier; when the first one did.</summary>
-    public DateTimeOffset? FirstAnswer(EngagementEvent inbound) => _firstAnswers.TryGetValue(inbound.Id, out var at) ? at : null;
+    private DateTimeOffset? FirstAnswer(EngagementEvent inbound) => _firstAnswers.TryGetValue(inbound.Id, out var at) ? at : null;
 
     private void NoteAnswer(EngagementEvent inbound, EngagementEvent reply)
     {
