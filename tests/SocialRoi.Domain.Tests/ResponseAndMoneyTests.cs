@@ -120,4 +120,20 @@ public class ResponseAndMoneyTests
         Assert.Equal(1, summary.NewCustomers); // only x:ann
         Assert.Equal(3, summary.Purchases);
     }
+
+    [Fact]
+    public void A_refund_that_arrives_before_its_purchase_takes_back_the_purchases_social_revenue()
+    {
+        var history = new AccountHistory();
+        history.Add(Make("post", "post-1", 0, new { platform = "x", post = "p1" }));
+        _ = history.Index; // the rest arrive as ingest adds them, the refund first
+        history.Add(Make("refund", "rf1", 5, new { @ref = "b1", amount = 40 }));
+        history.Add(Make("like", "k1", 1, new { platform = "x", actor = "ann", post = "p1" }));
+        history.Add(Make("purchase", "b1", 4, new { platform = "x", actor = "ann", amount = 100 }));
+
+        var summary = AccountSummary.Compute("acme", history, new AccountSettings(), July, AttributionModel.LastTouch);
+        Assert.Equal((60m, 60m, 0m), (summary.Revenue, summary.AttributedRevenue, summary.DirectRevenue));
+        var row = Funnel.Compute(history.Index, new Attribution(history.Index, new(), AttributionModel.LastTouch), new(), July, FunnelDimension.Post).Single();
+        Assert.Equal(60m, row.AttributedRevenue);
+    }
 }

@@ -17,22 +17,13 @@ public sealed class Attribution(HistoryIndex index, AccountSettings settings, At
     private readonly CreditMemory _remembered = index.RememberedCredits(model, settings);
 
     /// <summary>The credits of a purchase or lead; empty when it had no touch (a direct conversion).</summary>
-    public ReadOnlySpan<TouchCredit> CreditsFor(EngagementEvent conversion) => CreditsFor(index.ConversionNumber(conversion), conversion);
+    public ReadOnlySpan<TouchCredit> CreditsFor(in ConversionRow conversion) => CreditsFor(conversion.Number);
 
-    /// <summary>The credits of a purchase or lead read from its row, found by its number.</summary>
-    public ReadOnlySpan<TouchCredit> CreditsFor(in ConversionRow conversion) => CreditsFor(conversion.Number, conversion.Event);
+    /// <summary>SPEC §4: a refund takes back its purchase's credits, weighted by the refund amount; an unknown purchase's refund is direct.</summary>
+    public ReadOnlySpan<TouchCredit> CreditsTakenBackBy(in ConversionRow refund) =>
+        refund.Number == ConversionRow.NoPurchase ? [] : CreditsFor(refund.Number);
 
-    private TouchCredit[] CreditsFor(int number, EngagementEvent conversion) => _remembered[number] ??= Compute(conversion);
-
-    /// <summary>SPEC §4: a refund takes back its purchase's credits, weighted by the refund amount.</summary>
-    public ReadOnlySpan<TouchCredit> CreditsTakenBackBy(EngagementEvent refund) =>
-        RefundedPurchase(refund) is { } purchase ? CreditsFor(purchase) : [];
-
-    /// <summary>The purchase a refund refers to; null when unknown (the refund then counts as direct).</summary>
-    public EngagementEvent? RefundedPurchase(EngagementEvent refund) =>
-        index.Find(refund.Ref!) is { Type: EventType.Purchase } purchase ? purchase : null;
-
-    public bool IsSocial(EngagementEvent conversion) => CreditsFor(conversion).Length > 0;
+    private TouchCredit[] CreditsFor(int number) => _remembered[number] ??= Compute(index.Conversion(number));
 
     private TouchCredit[] Compute(EngagementEvent conversion)
     {

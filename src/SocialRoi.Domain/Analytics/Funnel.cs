@@ -94,7 +94,7 @@ public static class Funnel
                 }
                 else // SPEC §4: a refund takes back its purchase's credits, weighted by the refund amount
                 {
-                    foreach (var credit in attribution.CreditsTakenBackBy(e.Event))
+                    foreach (var credit in attribution.CreditsTakenBackBy(e))
                     {
                         if (tally.CreditedRow(credit) is { } row) row.Revenue -= credit.Credit * e.Amount;
                     }

@@ -46,6 +46,8 @@ public sealed class HistoryIndex
     private readonly Dictionary<EngagementEvent, int> _conversionNumbers = new(ReferenceEqualityComparer.Instance);
     private readonly TimedRows<ConversionRow> _leads = new(ConversionRow.SameInstant);
     private readonly TimedRows<ConversionRow> _purchasesAndRefunds = new(ConversionRow.SameInstant);
+    // Refunds indexed before their purchase, by the purchase id they name: its number goes into their rows when it comes.
+    private readonly Dictionary<string, List<EngagementEvent>> _refundsAwaitingPurchase = new(StringComparer.Ordinal);
     // The numbers of the conversions each member is one of (SPEC §2): what a touch of theirs makes
     // the remembered credits forget. Not the member's events: a busy member's touches would each read them all.
     private readonly Dictionary<Member, List<int>> _conversionsByMember = new();
@@ -111,6 +113,10 @@ public sealed class HistoryIndex
                 _conversions.Add(e);
                 _conversionNumbers[e] = number;
                 (e.Type == EventType.Lead ? _leads : _purchasesAndRefunds).Add(new ConversionRow(e.At.UtcTicks, e, number, e.Type, e.Amount ?? 0));
+                if (e.Type == EventType.Purchase && _refundsAwaitingPurchase.Remove(e.Id, out var refunds))
+                {
+                    foreach (var refund in refunds) NoteRefundedPurchase(refund, number);
+                }
                 foreach (var converted in MembersOf(e)) AddToMember(converted, e, number);
                 if (e.Customer is { } customer) InsertInto(_conversionsByCustomer, customer, e);
                 if (e.Type == EventType.Purchase && _firstPurchases is { } first)
@@ -120,7 +126,13 @@ public sealed class HistoryIndex
                 }
                 break;
             case EventType.Refund:
-                _purchasesAndRefunds.Add(new ConversionRow(e.At.UtcTicks, e, -1, e.Type, e.Amount!.Value));
+                var refunded = Find(e.Ref!) is { Type: EventType.Purchase } purchase ? _conversionNumbers[purchase] : ConversionRow.NoPurchase;
+                _purchasesAndRefunds.Add(new ConversionRow(e.At.UtcTicks, e, refunded, e.Type, e.Amount!.Value));
+                if (refunded == ConversionRow.NoPurchase)
+                {
+                    if (!_refundsAwaitingPurchase.TryGetValue(e.Ref!, out var awaiting)) _refundsAwaitingPurchase[e.Ref!] = awaiting = [];
+                    awaiting.Add(e);
+                }
                 break;
             case EventType.Reply:
                 _conversations.AddReply(e);
@@ -151,6 +163,19 @@ public sealed class HistoryIndex
                     ReachConversationalIfAnswered(e);
                 }
                 break;
+        }
+    }
+
+    private void NoteRefundedPurchase(EngagementEvent refund, int purchase)
+    {
+        var at = refund.At.UtcTicks;
+        foreach (var run in _purchasesAndRefunds.Between(at, at + 1))
+        {
+            var rows = run.Span;
+            for (var i = 0; i < rows.Length; i++)
+            {
+                if (ReferenceEquals(rows[i].Event, refund)) rows[i] = rows[i] with { Number = purchase };
+            }
         }
     }
 
@@ -241,8 +266,8 @@ public sealed class HistoryIndex
     public IEnumerable<ReadOnlyMemory<ConversionRow>> PurchasesAndRefundsIn(TimeRange range) =>
         _purchasesAndRefunds.Between(range.From.UtcTicks, range.To.UtcTicks).Select(run => (ReadOnlyMemory<ConversionRow>)run);
 
-    /// <summary>A lead's or purchase's number, by which its credits are remembered.</summary>
-    public int ConversionNumber(EngagementEvent conversion) => _conversionNumbers[conversion];
+    /// <summary>The lead or purchase with this number, by which its credits are remembered.</summary>
+    public EngagementEvent Conversion(int number) => _conversions[number];
 
     /// <summary>The cost events with at in the range, as money figures and the funnel count them: runs in order of instant.</summary>
     public IEnumerable<ReadOnlyMemory<FunnelCost>> FunnelCostsIn(TimeRange range) =>

@@ -13,11 +13,13 @@ public readonly record struct FunnelCost(long At, FunnelKeys Keys, decimal Amoun
 
 /// <summary>
 /// A lead, purchase or refund as money figures and the funnel read it: its instant in ticks, the
-/// event, its amount (0 for a lead), and for a lead or purchase its number among the account's
-/// conversions (−1 for a refund).
+/// event, its amount (0 for a lead), and a number among the account's conversions: a lead's or
+/// purchase's own, a refund's purchase's (<see cref="NoPurchase"/> while no purchase has its ref).
 /// </summary>
 public readonly record struct ConversionRow(long At, EngagementEvent Event, int Number, EventType Type, decimal Amount) : ITimedRow
 {
+    public const int NoPurchase = -1;
+
     /// <summary>Rows at one instant in id order, as the events are: sums of credit shares depend on their order in the last digit.</summary>
     public static int SameInstant(ConversionRow row, ConversionRow other) => string.CompareOrdinal(row.Event.Id, other.Event.Id);
 }

@@ -32,7 +32,7 @@ public sealed record MoneyFigures(
                 {
                     revenue -= e.Amount;
                     // A refund of a social purchase takes back social revenue; an unknown purchase's is direct.
-                    if (attribution.RefundedPurchase(e.Event) is { } purchase && attribution.IsSocial(purchase)) social -= e.Amount;
+                    if (attribution.CreditsTakenBackBy(e).Length > 0) social -= e.Amount;
                 }
             }
         }
