@@ -351,7 +351,7 @@ public sealed class HistoryIndex
     /// <summary>Adds an event to a member's events, in (at, id) order, with the tier it reaches by itself (SPEC §2).</summary>
     private void AddToMember(Member member, EngagementEvent e, int conversion = -1)
     {
-        if (!_members.TryGetValue(member, out var activity)) _members[member] = activity = _audience.Add();
+        if (!_members.TryGetValue(member, out var activity)) _members[member] = activity = _audience.Add(member);
         activity.Add(e);
         if (AudienceTiers.TierReachedBy(e.Type) is { } tier) activity.Reached(tier, e.At);
         if (e.Type.IsConversion())

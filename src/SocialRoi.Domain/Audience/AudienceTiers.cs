@@ -39,8 +39,7 @@ public static class AudienceTiers
     /// <summary>Vanity members / all members; null when there are none.</summary>
     public static double? VanityShare(this AudienceCounts counts) => counts.Total == 0 ? null : (double)counts.Vanity / counts.Total;
 
-    public static IEnumerable<Member> ActiveMembers(HistoryIndex index, TimeRange range) =>
-        index.Activities.Where(pair => pair.Value.IsActiveIn(range)).Select(pair => pair.Key);
+    public static IEnumerable<Member> ActiveMembers(HistoryIndex index, TimeRange range) => index.Audience.ActiveIn(range);
 
     public static int Followers(HistoryIndex index, DateTimeOffset instant) => index.FollowersAt(instant);
 
