@@ -17,11 +17,11 @@ public sealed class ConversationTable
 
     /// <summary>Inbound events with at in the range, in runs ordered by instant.</summary>
     public IEnumerable<ReadOnlyMemory<InboundRow>> InboundIn(TimeRange range) =>
-        _inbound.Between(range.From.UtcTicks, range.To.UtcTicks).Select(run => (ReadOnlyMemory<InboundRow>)run);
+        _inbound.In(range);
 
     /// <summary>Replies with at in the range, in runs ordered by instant.</summary>
     public IEnumerable<ReadOnlyMemory<ReplyRow>> RepliesIn(TimeRange range) =>
-        _replies.Between(range.From.UtcTicks, range.To.UtcTicks).Select(run => (ReadOnlyMemory<ReplyRow>)run);
+        _replies.In(range);
 
     internal void AddInbound(EngagementEvent inbound, FunnelKeys keys) =>
         _inbound.Add(new InboundRow(inbound.At.UtcTicks, InboundRow.Unanswered, inbound.Sentiment ?? double.NaN, inbound.Id, inbound.Type, keys));
@@ -32,18 +32,8 @@ public sealed class ConversationTable
     /// <summary>An inbound event already added has its first answer at this instant from now on.</summary>
     internal void Answered(EngagementEvent inbound, DateTimeOffset answeredAt)
     {
-        var at = inbound.At.UtcTicks;
-        foreach (var run in _inbound.Between(at, at + 1))
-        {
-            var rows = run.Span;
-            for (var i = 0; i < rows.Length; i++)
-            {
-                if (rows[i].Id != inbound.Id) continue;
-                rows[i] = rows[i] with { AnsweredAt = answeredAt.UtcTicks };
-                return;
-            }
-        }
-        throw new InvalidOperationException($"inbound event {inbound.Id} was answered before it was added");
+        ref var row = ref _inbound.RowAt(inbound.At.UtcTicks, row => row.Id == inbound.Id);
+        row = row with { AnsweredAt = answeredAt.UtcTicks };
     }
 }
 

@@ -168,15 +168,8 @@ public sealed class HistoryIndex
 
     private void NoteRefundedPurchase(EngagementEvent refund, int purchase)
     {
-        var at = refund.At.UtcTicks;
-        foreach (var run in _purchasesAndRefunds.Between(at, at + 1))
-        {
-            var rows = run.Span;
-            for (var i = 0; i < rows.Length; i++)
-            {
-                if (ReferenceEquals(rows[i].Event, refund)) rows[i] = rows[i] with { Number = purchase };
-            }
-        }
+        ref var row = ref _purchasesAndRefunds.RowAt(refund.At.UtcTicks, row => ReferenceEquals(row.Event, refund));
+        row = row with { Number = purchase };
     }
 
     private void ForgetConversionsOf(Member member)
@@ -198,7 +191,7 @@ public sealed class HistoryIndex
     public long ImpressionsIn(TimeRange range)
     {
         long impressions = 0;
-        foreach (var run in _impressions.Between(range.From.UtcTicks, range.To.UtcTicks))
+        foreach (var run in _impressions.In(range))
         {
             foreach (var impression in run.Span) impressions += impression.Count;
         }
@@ -256,22 +249,22 @@ public sealed class HistoryIndex
 
     /// <summary>The events with at in the range, but costs, as the funnel counts them: runs in order of instant.</summary>
     public IEnumerable<ReadOnlyMemory<FunnelFact>> FunnelFactsIn(TimeRange range) =>
-        _funnelFacts.Between(range.From.UtcTicks, range.To.UtcTicks).Select(run => (ReadOnlyMemory<FunnelFact>)run);
+        _funnelFacts.In(range);
 
     /// <summary>The leads with at in the range: runs in (at, id) order.</summary>
     public IEnumerable<ReadOnlyMemory<ConversionRow>> LeadsIn(TimeRange range) =>
-        _leads.Between(range.From.UtcTicks, range.To.UtcTicks).Select(run => (ReadOnlyMemory<ConversionRow>)run);
+        _leads.In(range);
 
     /// <summary>The purchases and refunds with at in the range: runs in (at, id) order.</summary>
     public IEnumerable<ReadOnlyMemory<ConversionRow>> PurchasesAndRefundsIn(TimeRange range) =>
-        _purchasesAndRefunds.Between(range.From.UtcTicks, range.To.UtcTicks).Select(run => (ReadOnlyMemory<ConversionRow>)run);
+        _purchasesAndRefunds.In(range);
 
     /// <summary>The lead or purchase with this number, by which its credits are remembered.</summary>
     public EngagementEvent Conversion(int number) => _conversions[number];
 
     /// <summary>The cost events with at in the range, as money figures and the funnel count them: runs in order of instant.</summary>
     public IEnumerable<ReadOnlyMemory<FunnelCost>> FunnelCostsIn(TimeRange range) =>
-        _funnelCosts.Between(range.From.UtcTicks, range.To.UtcTicks).Select(run => (ReadOnlyMemory<FunnelCost>)run);
+        _funnelCosts.In(range);
 
     /// <summary>The purchase or inbound event with this id, if any: what a refund or a reply refers to.</summary>
     public EngagementEvent? Find(string id) => _referable.GetValueOrDefault(id);

@@ -1,3 +1,5 @@
+using SocialRoi.Domain.Time;
+
 namespace SocialRoi.Domain.Analytics;
 
 /// <summary>A row placed by its instant, in ticks.</summary>
@@ -37,8 +39,11 @@ public sealed class TimedRows<TRow> where TRow : struct, ITimedRow
         if (block.Count > BlockSize) _blocks.Insert(index + 1, block.SplitOff());
     }
 
-    /// <summary>The rows with an instant in [from, to), as runs of contiguous rows in order.</summary>
-    public IEnumerable<Memory<TRow>> Between(long from, long to)
+    /// <summary>The rows with an instant in the range, as runs of contiguous rows in order.</summary>
+    public IEnumerable<ReadOnlyMemory<TRow>> In(TimeRange range) => Between(range.From.UtcTicks, range.To.UtcTicks);
+
+    /// <summary>The rows with an instant in [from, to), in ticks, as runs of contiguous rows in order.</summary>
+    public IEnumerable<ReadOnlyMemory<TRow>> Between(long from, long to)
     {
         for (var index = BlockAtOrAfter(from); index < _blocks.Count; index++)
         {
@@ -48,6 +53,21 @@ public sealed class TimedRows<TRow> where TRow : struct, ITimedRow
             if (end > start) yield return block.Rows.AsMemory(start, end - start);
             if (end < block.Count) yield break;
         }
+    }
+
+    /// <summary>The row at an instant that matches, to change in place (an answer, a refund's purchase, learnt later).</summary>
+    public ref TRow RowAt(long at, Func<TRow, bool> matches)
+    {
+        for (var index = BlockAtOrAfter(at); index < _blocks.Count; index++)
+        {
+            var block = _blocks[index];
+            for (var i = block.FirstAtOrAfter(at); i < block.Count && block.Rows[i].At == at; i++)
+            {
+                if (matches(block.Rows[i])) return ref block.Rows[i];
+            }
+            if (block.Last.At > at) break;
+        }
+        throw new KeyNotFoundException($"no row at {at} ticks matches");
     }
 
     // The first block whose last row is at or after the instant (Count when none is).
