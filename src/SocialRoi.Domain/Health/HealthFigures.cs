@@ -20,34 +20,38 @@ public static class HealthFigures
     public static IReadOnlyDictionary<string, double?> Measure(HistoryIndex index, IReadOnlyList<Goal> goals, DateTimeOffset asOf)
     {
         var window = new TimeRange(asOf - Window, asOf);
-        List<EngagementEvent> OfType(EventType type) => index.InRange(window, type).ToList();
-        var (posts, costs, clicks) = (OfType(EventType.Post), OfType(EventType.Cost), OfType(EventType.Click));
-        var hashed = posts.Where(p => p.ContentHash is not null).ToList();
+        var posts = PostingPattern.Of(index.InRange(window, EventType.Post), asOf);
         var responses = ResponseTimes.Measure(index, window);
-        var totalCost = costs.Sum(c => c.Amount!.Value);
+        var (costs, totalCost, staffAndContent) = (0, 0m, 0m);
+        foreach (var run in index.FunnelCostsIn(window))
+        {
+            costs += run.Length;
+            foreach (var cost in run.Span)
+            {
+                totalCost += cost.Amount;
+                if (cost.Category is CostCategory.Staff or CostCategory.Content) staffAndContent += cost.Amount;
+            }
+        }
 
-        return new Dictionary<string, double?>(StringComparer.Ordinal)
+        return new Dictionary<string, double?>(HealthRule.All.Count, StringComparer.Ordinal)
         {
             ["no-goals"] = goals.Count(g => g.From < window.To && g.To > window.From),
-            ["posting-consistency"] = posts.Count == 0 ? null : WeeksWithAPost(posts, asOf) / 13.0,
-            ["posting-decay"] = Ratio(posts.Count(p => p.At >= asOf - Window / 2), posts.Count(p => p.At < asOf - Window / 2)),
-            ["over-posting"] = posts.Count == 0 ? null : posts.GroupBy(p => p.Platform, StringComparer.Ordinal)
-                .Max(platform => (double)platform.Count() / platform.Select(p => p.At.UtcDateTime.Date).Distinct().Count()),
-            ["self-promotion"] = Ratio(posts.Count(p => p.Promotional == true), posts.Count),
+            ["posting-consistency"] = posts.Posts == 0 ? null : posts.WeeksWithAPost / 13.0,
+            ["posting-decay"] = Ratio(posts.Recent, posts.Earlier),
+            ["over-posting"] = posts.BusiestDailyRate,
+            ["self-promotion"] = Ratio(posts.Promotional, posts.Posts),
             ["response-rate"] = responses.ResponseRate,
             ["response-time"] = responses.MedianResponseMinutes,
             ["ignored-complaints"] = responses.Inbound == 0 ? null : IgnoredComplaints(index.Conversations.InboundIn(window), asOf),
             ["over-automation"] = responses.AutomatedShare,
-            ["talk-vs-listen"] = Ratio(responses.Replies, posts.Count),
+            ["talk-vs-listen"] = Ratio(responses.Replies, posts.Posts),
             ["negative-tone"] = Ratio(NegativeReplies(index.Conversations.RepliesIn(window)), responses.Replies),
-            ["repeated-content"] = hashed.Count == 0 ? null : hashed.GroupBy(p => (p.Platform, p.ContentHash)).Max(g => g.Count()),
-            ["same-everywhere"] = hashed.Count == 0 ? null : hashed.GroupBy(p => p.ContentHash, StringComparer.Ordinal)
-                .Average(g => g.Select(p => p.Platform).Distinct(StringComparer.Ordinal).Count() >= 3 ? 1.0 : 0.0),
+            ["repeated-content"] = posts.MostRepeats,
+            ["same-everywhere"] = posts.SharedEverywhere,
             ["vanity-audience"] = AudienceTiers.Count(index, window).VanityShare(),
-            ["roi-unmeasurable"] = costs.Count,
-            ["hidden-costs"] = totalCost == 0 ? null
-                : (double)(costs.Where(c => c.Category is CostCategory.Staff or CostCategory.Content).Sum(c => c.Amount!.Value) / totalCost),
-            ["owned-assets"] = Ratio(clicks.Count(c => c.Owned == true), clicks.Count),
+            ["roi-unmeasurable"] = costs,
+            ["hidden-costs"] = totalCost == 0 ? null : (double)(staffAndContent / totalCost),
+            ["owned-assets"] = Ratio(index.InRange(window, EventType.Click).Count(c => c.Owned == true), index.CountInRange(window, EventType.Click)),
         };
     }
 
@@ -78,10 +82,6 @@ public static class HealthFigures
         }
         return negative;
     }
-
-    /// <summary>The 13 weeks counted back from asOf (the oldest 6 days long, to stay in the window) with at least one post.</summary>
-    private static int WeeksWithAPost(IEnumerable<EngagementEvent> posts, DateTimeOffset asOf) =>
-        posts.Select(p => ((asOf - p.At).Ticks - 1) / TimeSpan.FromDays(7).Ticks).Distinct().Count(); // week 0 is [asOf − 7 d, asOf)
 
     private static double? Ratio(int part, int whole) => whole == 0 ? null : (double)part / whole;
 }
