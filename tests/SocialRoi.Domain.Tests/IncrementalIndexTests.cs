@@ -136,4 +136,42 @@ public class IncrementalIndexTests
         foreach (var e in events) rebuilt.Add(e);
         Assert.Equal(Figures(rebuilt), Figures(live));
     }
+
+    [Fact]
+    public void Posts_first_named_between_queries_give_the_figures_of_a_rebuild()
+    {
+        var events = RandomEvents(7, 300);
+        var live = new AccountHistory();
+        foreach (var e in events) live.Add(e);
+        _ = Figures(live); // credits remembered, names ranked
+        string[] posts = ["p3b", "a", "zz", "p10", "p0a", "m"]; // falling between the known names p0…p5, and around them
+        var added = new List<EngagementEvent>();
+        for (var i = 0; i < posts.Length; i++)
+        {
+            // As a live feed sends them: the post, a touch of it, a purchase by the one who touched it.
+            // The last post comes after its touch and purchase, so it changes the platform and campaign they are credited to.
+            List<EngagementEvent> feed =
+            [
+                Make("post", $"new-post-{i}", 20 + i, new { platform = "instagram", post = posts[i], campaign = $"launch{i}" }),
+                Make("like", $"new-like-{i}", 20.5 + i, new { platform = "x", actor = $"fan{i}", post = posts[i] }),
+                Make("purchase", $"new-buy-{i}", 21 + i, new { platform = "x", actor = $"fan{i}", amount = 40 + i }),
+            ];
+            if (i == posts.Length - 1) feed.Reverse();
+            foreach (var e in feed)
+            {
+                live.Add(e);
+                added.Add(e);
+                _ = Figures(live);
+            }
+        }
+
+        var rebuilt = new AccountHistory();
+        foreach (var e in events.Concat(added)) rebuilt.Add(e);
+        Assert.Equal(Figures(rebuilt), Figures(live));
+        var settings = new AccountSettings();
+        var keys = Funnel.Compute(live.Index, new Attribution(live.Index, settings, AttributionModel.Linear), settings,
+            new TimeRange(Day0, Day0.AddDays(70)), FunnelDimension.Post).Select(row => row.Key).ToList();
+        Assert.Equal(keys.Order(StringComparer.Ordinal), keys);
+        Assert.Contains("zz", keys);
+    }
 }

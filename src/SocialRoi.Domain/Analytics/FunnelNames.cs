@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using SocialRoi.Domain.Events;
 
 namespace SocialRoi.Domain.Analytics;
@@ -13,7 +14,8 @@ public sealed class FunnelNames
 
     private readonly Dictionary<string, int> _slots = new(StringComparer.Ordinal);
     private readonly List<string> _names = [];
-    private int[]? _ranks;
+    private readonly List<int> _byName = []; // the numbers of the names ranked so far, in ordinal order of the names
+    private readonly List<int> _ranks = [];  // each ranked name's place in that order, by number
 
     public int Count => _names.Count;
 
@@ -24,17 +26,45 @@ public sealed class FunnelNames
 
     /// <summary>
     /// Each name's place in ordinal order, by number: funnel rows are sorted by name, and ranking
-    /// every name once, again only after new ones came, is cheaper than comparing names per query.
+    /// every name once is cheaper than comparing names per query. Names met since the last call are
+    /// put in their places among the ranked ones: a live feed's new post re-sorted all ~25,000
+    /// names of a million-event account, half of the next funnel's time.
     /// </summary>
     public IReadOnlyList<int> OrdinalRanks()
     {
-        if (_ranks?.Length == _names.Count) return _ranks;
-        var byName = _names.ToArray();
-        var numbers = Enumerable.Range(0, byName.Length).ToArray();
-        Array.Sort(byName, numbers, StringComparer.Ordinal);
-        _ranks = new int[numbers.Length];
-        for (var rank = 0; rank < numbers.Length; rank++) _ranks[numbers[rank]] = rank;
+        var ranked = _byName.Count;
+        if (ranked == _names.Count) return _ranks;
+        var added = Enumerable.Range(ranked, _names.Count - ranked).ToArray();
+        Array.Sort(added, (a, b) => string.CompareOrdinal(_names[a], _names[b]));
+        CollectionsMarshal.SetCount(_byName, _names.Count);
+        var byName = CollectionsMarshal.AsSpan(_byName);
+        // From the last new name back: the ranked names after its place move up to make room for it.
+        for (int next = added.Length - 1, old = ranked, end = byName.Length; next >= 0; next--)
+        {
+            var place = FirstAfter(byName[..old], _names[added[next]]);
+            var moving = old - place;
+            byName.Slice(place, moving).CopyTo(byName.Slice(end - moving, moving));
+            end -= moving + 1;
+            byName[end] = added[next];
+            old = place;
+        }
+        CollectionsMarshal.SetCount(_ranks, _names.Count);
+        var ranks = CollectionsMarshal.AsSpan(_ranks);
+        for (var rank = 0; rank < byName.Length; rank++) ranks[byName[rank]] = rank;
         return _ranks;
+    }
+
+    // The place of the first name in ordinal order that comes after this one (names are distinct).
+    private int FirstAfter(ReadOnlySpan<int> byName, string name)
+    {
+        int low = 0, high = byName.Length;
+        while (low < high)
+        {
+            var middle = (low + high) >>> 1;
+            if (string.CompareOrdinal(_names[byName[middle]], name) < 0) low = middle + 1;
+            else high = middle;
+        }
+        return low;
     }
 
     /// <summary>Numbers the names an event carries that a funnel row can be keyed by.</summary>

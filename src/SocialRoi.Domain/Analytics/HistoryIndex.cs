@@ -78,6 +78,7 @@ public sealed class HistoryIndex
     private void Index(EngagementEvent e)
     {
         _byType[(int)e.Type].Add(e);
+        var namesBefore = _funnelNames.Count;
         var keys = _funnelNames.Enter(e);
         if (e.Type == EventType.Cost) _funnelCosts.Add(new FunnelCost(e.At.UtcTicks, keys, e.Amount!.Value, e.Category!.Value));
         else _funnelFacts.Add(new FunnelFact(e.At.UtcTicks, e.Count ?? 0, keys, e.Type));
@@ -147,7 +148,9 @@ public sealed class HistoryIndex
                 if (!_postEvents.TryGetValue(e.Post!, out var defining) || EngagementEvent.CompareByTime(e, defining) < 0)
                 {
                     _postEvents[e.Post!] = e;
-                    _credits.ForgetAll(); // credits name their post's platform and campaign
+                    // Credits name their post's platform and campaign. No credit names a post that no event
+                    // named before this one, the usual case for a live feed, where a post comes before its touches.
+                    if (keys.Post < namesBefore) _credits.ForgetAll();
                 }
                 break;
             default:
