@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 using SocialRoi.Benchmarks.Measurements;
@@ -38,7 +39,7 @@ public static class QueryBenchmark
         (await http.GetAsync($"/api/v1/accounts/{Account}/summary?{Range}")).EnsureSuccessStatusCode(); // activation
 
         using var stop = new CancellationTokenSource();
-        var trickle = Task.Run(() => TrickleAsync(http, stop.Token));
+        var trickle = Task.Run(() => TrickleAsync(http, size, stop.Token));
         var figures = new List<Figure>();
         foreach (var (name, path, sql) in new[]
         {
@@ -65,19 +66,20 @@ public static class QueryBenchmark
         return figures;
     }
 
-    // 100 events every 200 ms into the big account, as a live feed would send them.
-    private static async Task TrickleAsync(HttpClient http, CancellationToken stop)
+    // 100 events every 200 ms into the big account, of every type as a live feed sends them (new
+    // posts, touches, purchases, replies, links), all inside the queried range.
+    private static async Task TrickleAsync(HttpClient http, int size, CancellationToken stop)
     {
-        var n = 0;
+        using var feed = SyntheticAccount.LiveFeed(Account, size, new DateTimeOffset(2026, 8, 1, 0, 0, 0, TimeSpan.Zero)).GetEnumerator();
         while (!stop.IsCancellationRequested)
         {
-            var lines = Enumerable.Range(0, 100).Select(_ => EventJson.Write(new EngagementEvent
-            {
-                Id = $"live-{n++}", Account = Account, Type = EventType.Like, At = new DateTimeOffset(2026, 8, 1, 0, 0, 0, TimeSpan.Zero).AddSeconds(n),
-                Platform = "instagram", Actor = $"m{n % 5000}", Post = $"p{n % 100}",
-            }));
+            var lines = Enumerable.Range(0, 100).Select(_ => feed.MoveNext() ? EventJson.Write(feed.Current) : throw new InvalidOperationException("the live feed never ends"));
             using var content = new StringContent(string.Join('\n', lines), Encoding.UTF8, "application/x-ndjson");
-            (await http.PostAsync("/api/v1/events", content, CancellationToken.None)).EnsureSuccessStatusCode();
+            using var answer = await http.PostAsync("/api/v1/events", content, CancellationToken.None);
+            answer.EnsureSuccessStatusCode();
+            using var report = JsonDocument.Parse(await answer.Content.ReadAsStringAsync(CancellationToken.None));
+            if (report.RootElement.GetProperty("accepted").GetInt32() != 100)
+                throw new InvalidOperationException($"the live feed's events were not all accepted: {report.RootElement}");
             try { await Task.Delay(200, stop); } catch (OperationCanceledException) { return; }
         }
     }
