@@ -20,7 +20,7 @@ public static class HealthFigures
     public static IReadOnlyDictionary<string, double?> Measure(HistoryIndex index, IReadOnlyList<Goal> goals, DateTimeOffset asOf)
     {
         var window = new TimeRange(asOf - Window, asOf);
-        var posts = PostingPattern.Of(index.InRange(window, EventType.Post), asOf);
+        var posting = PostingPattern.Of(index.InRange(window, EventType.Post), asOf);
         var responses = ResponseTimes.Measure(index, window);
         var (costs, totalCost, staffAndContent) = (0, 0m, 0m);
         foreach (var run in index.FunnelCostsIn(window))
@@ -36,18 +36,18 @@ public static class HealthFigures
         return new Dictionary<string, double?>(HealthRule.All.Count, StringComparer.Ordinal)
         {
             ["no-goals"] = goals.Count(g => g.From < window.To && g.To > window.From),
-            ["posting-consistency"] = posts.Posts == 0 ? null : posts.WeeksWithAPost / 13.0,
-            ["posting-decay"] = Ratio(posts.Recent, posts.Earlier),
-            ["over-posting"] = posts.BusiestDailyRate,
-            ["self-promotion"] = Ratio(posts.Promotional, posts.Posts),
+            ["posting-consistency"] = posting.Posts == 0 ? null : posting.WeeksWithAPost / 13.0,
+            ["posting-decay"] = Ratio(posting.Recent, posting.Earlier),
+            ["over-posting"] = posting.BusiestDailyRate,
+            ["self-promotion"] = Ratio(posting.Promotional, posting.Posts),
             ["response-rate"] = responses.ResponseRate,
             ["response-time"] = responses.MedianResponseMinutes,
             ["ignored-complaints"] = responses.Inbound == 0 ? null : IgnoredComplaints(index.Conversations.InboundIn(window), asOf),
             ["over-automation"] = responses.AutomatedShare,
-            ["talk-vs-listen"] = Ratio(responses.Replies, posts.Posts),
+            ["talk-vs-listen"] = Ratio(responses.Replies, posting.Posts),
             ["negative-tone"] = Ratio(NegativeReplies(index.Conversations.RepliesIn(window)), responses.Replies),
-            ["repeated-content"] = posts.MostRepeats,
-            ["same-everywhere"] = posts.SharedEverywhere,
+            ["repeated-content"] = posting.MostRepeats,
+            ["same-everywhere"] = posting.SharedEverywhere,
             ["vanity-audience"] = AudienceTiers.Count(index, window).VanityShare(),
             ["roi-unmeasurable"] = costs,
             ["hidden-costs"] = totalCost == 0 ? null : (double)(staffAndContent / totalCost),
