@@ -174,4 +174,25 @@ public class IncrementalIndexTests
         Assert.Equal(keys.Order(StringComparer.Ordinal), keys);
         Assert.Contains("zz", keys);
     }
+
+    [Fact]
+    public void Health_as_of_an_instant_that_moves_on_is_health_over_the_events_before_it()
+    {
+        var events = RandomEvents(11, 480);
+        var live = new AccountHistory();
+        var known = new List<EngagementEvent>();
+        // "Now" moving on past events, once standing still, once going back, with events arriving in between.
+        double[] days = [12, 12, 20.25, 31, 31.5, 18, 44, 60];
+        for (var k = 0; k < days.Length; k++)
+        {
+            foreach (var e in events.Skip(k * 60).Take(60))
+            {
+                live.Add(e);
+                known.Add(e);
+            }
+            var asOf = Day0.AddDays(days[k]);
+            var rebuilt = HealthChecks.Evaluate(new HistoryIndex(known.Where(e => e.At < asOf)), [], asOf);
+            Assert.Equal(JsonSerializer.Serialize(rebuilt), JsonSerializer.Serialize(HealthChecks.Evaluate(live.Index.Before(asOf), [], asOf)));
+        }
+    }
 }
