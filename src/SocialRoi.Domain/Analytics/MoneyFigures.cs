@@ -36,17 +36,24 @@ public sealed record MoneyFigures(
                 }
             }
         }
-        var costs = CostCategoryNames.All.ToDictionary(c => c, _ => 0m);
-        foreach (var run in index.FunnelCostsIn(range))
-        {
-            foreach (var e in run.Span) costs[e.Category] += e.Amount;
-        }
+        var costs = CostsByCategory(index, range);
         var cost = costs.Values.Sum();
         var newCustomers = NewCustomersIn(index, range);
         return new MoneyFigures(revenue, social, cost, costs,
             Roi: RoiOf(social, settings.Margin, cost),
             newCustomers,
             Cac: newCustomers == 0 ? null : cost / newCustomers);
+    }
+
+    /// <summary>SPEC §6: the costs with at in the range, by category (every category present, 0 when none).</summary>
+    public static Dictionary<CostCategory, decimal> CostsByCategory(HistoryIndex index, TimeRange range)
+    {
+        var costs = CostCategoryNames.All.ToDictionary(c => c, _ => 0m);
+        foreach (var run in index.FunnelCostsIn(range))
+        {
+            foreach (var e in run.Span) costs[e.Category] += e.Amount;
+        }
+        return costs;
     }
 
     /// <summary>SPEC §6: (attributedRevenue × margin − cost) / cost, a ratio; null when cost is 0.</summary>

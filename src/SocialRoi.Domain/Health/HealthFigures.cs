@@ -22,16 +22,8 @@ public static class HealthFigures
         var window = new TimeRange(asOf - Window, asOf);
         var posting = PostingPattern.Of(index.InRange(window, EventType.Post), asOf);
         var responses = ResponseTimes.Measure(index, window);
-        var (costs, totalCost, staffAndContent) = (0, 0m, 0m);
-        foreach (var run in index.FunnelCostsIn(window))
-        {
-            costs += run.Length;
-            foreach (var cost in run.Span)
-            {
-                totalCost += cost.Amount;
-                if (cost.Category is CostCategory.Staff or CostCategory.Content) staffAndContent += cost.Amount;
-            }
-        }
+        var costs = MoneyFigures.CostsByCategory(index, window);
+        var totalCost = costs.Values.Sum();
 
         return new Dictionary<string, double?>(HealthRule.All.Count, StringComparer.Ordinal)
         {
@@ -49,8 +41,8 @@ public static class HealthFigures
             ["repeated-content"] = posting.MostRepeats,
             ["same-everywhere"] = posting.SharedEverywhere,
             ["vanity-audience"] = AudienceTiers.Count(index, window).VanityShare(),
-            ["roi-unmeasurable"] = costs,
-            ["hidden-costs"] = totalCost == 0 ? null : (double)(staffAndContent / totalCost),
+            ["roi-unmeasurable"] = index.CountInRange(window, EventType.Cost),
+            ["hidden-costs"] = totalCost == 0 ? null : (double)((costs[CostCategory.Staff] + costs[CostCategory.Content]) / totalCost),
             ["owned-assets"] = Ratio(index.InRange(window, EventType.Click).Count(c => c.Owned == true), index.CountInRange(window, EventType.Click)),
         };
     }
