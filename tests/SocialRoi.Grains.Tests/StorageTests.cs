@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Npgsql;
+using SocialRoi.Domain.Accounts;
 using SocialRoi.Domain.Events;
 using SocialRoi.Storage;
 using SocialRoi.Storage.Postgres;
@@ -8,7 +9,7 @@ using SocialRoi.Testing;
 
 namespace SocialRoi.Grains.Tests;
 
-/// <summary>The event log on both stores: idempotent appends, migrations applied once, whole accounts read back.</summary>
+/// <summary>The event log on both stores: idempotent appends, migrations applied once, whole accounts read back, events counted per account.</summary>
 public class StorageTests
 {
     private static EngagementEvent Like(string id, string actor) => new()
@@ -95,6 +96,52 @@ public class StorageTests
             Assert.Equal(30, logged.Count(l => l.Event.Actor == "ann")); // the stored event stays, not the changed copy
             Assert.Equal("cy", logged[^1].Event.Actor);
         }
+        var listed = await storage.ListAccountsAsync(CancellationToken.None);
+        Assert.Equal(Enumerable.Range(0, Accounts).Select(a => ($"acct-{a}", 31L)).Order(), listed.Select(a => (a.Account, a.Events)).Order());
+    }
+
+    [Theory]
+    [MemberData(nameof(TestStore.Kinds), MemberType = typeof(TestStore))]
+    public async Task Accounts_are_listed_with_the_events_they_stored_and_no_duplicate_or_conflicting_one(string store)
+    {
+        await using var test = await TestStore.CreateAsync(store);
+        await using var storage = await test.OpenAsync();
+        static EngagementEvent Of(string account, string id, string actor) => Like(id, actor) with { Account = account };
+        await storage.AppendAsync([Of("acme", "k1", "ann"), Of("acme", "k2", "bob")], CancellationToken.None); // all new
+        await storage.AppendAsync( // one new among a duplicate, a conflict and a repeat within the batch
+            [Of("acme", "k1", "ann"), Of("acme", "k2", "eve"), Of("acme", "k3", "cy"), Of("acme", "k3", "cy")], CancellationToken.None);
+        await storage.AppendAsync([Of("bolt", "k1", "ann")], CancellationToken.None);
+        await storage.SaveAccountAsync("acme", new AccountSettings(), [], CancellationToken.None);
+        await storage.SaveAccountAsync("quiet", new AccountSettings(), [], CancellationToken.None);
+
+        var listed = await storage.ListAccountsAsync(CancellationToken.None);
+
+        Assert.Equal([("acme", 3L), ("bolt", 1L), ("quiet", 0L)], listed.Select(a => (a.Account, a.Events)));
+        Assert.Equal(3, (await storage.FindAccountAsync("acme", CancellationToken.None))!.Events);
+        Assert.Equal(0, (await storage.FindAccountAsync("quiet", CancellationToken.None))!.Events);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestStore.Kinds), MemberType = typeof(TestStore))]
+    public async Task A_database_from_before_accounts_kept_event_counts_has_its_events_counted_when_opened(string store)
+    {
+        await using var test = await TestStore.CreateAsync(store);
+        await using (var before = await test.OpenAsync())
+        {
+            await before.AppendAsync([Like("k1", "ann"), Like("k2", "bob"), Like("k3", "cy")], CancellationToken.None);
+            await before.AppendAsync([Like("k1", "ann") with { Account = "bolt" }], CancellationToken.None);
+        }
+        await ExecuteBesideAsync(test, test.Kind == TestStore.Sqlite
+            ? "DROP TABLE account_event_counts; DELETE FROM schema_migrations WHERE name = 'account_event_counts';"
+            : """
+              DROP TRIGGER count_stored_events ON events; DROP FUNCTION count_stored_events(); DROP TABLE account_event_counts;
+              DELETE FROM schema_migrations WHERE name = 'account_event_counts';
+              """);
+
+        await using var storage = await test.OpenAsync();
+        Assert.Equal([("acme", 3L), ("bolt", 1L)], (await storage.ListAccountsAsync(CancellationToken.None)).Select(a => (a.Account, a.Events)));
+        await storage.AppendAsync([Like("k4", "dee")], CancellationToken.None);
+        Assert.Equal([("acme", 4L), ("bolt", 1L)], (await storage.ListAccountsAsync(CancellationToken.None)).Select(a => (a.Account, a.Events)));
     }
 
     [Theory]
@@ -133,10 +180,7 @@ public class StorageTests
     // What a damaged or hand-edited database holds: written beside SocialRoi, not through it.
     private static async Task ReplaceStoredBodyAsync(TestStore test, string id, string body)
     {
-        await using DbConnection connection = test.Kind == TestStore.Sqlite
-            ? new SqliteConnection($"Data Source={test.Uri["sqlite:".Length..]}")
-            : new NpgsqlConnection(PostgresStorage.ConnectionString(test.Uri));
-        await connection.OpenAsync();
+        await using var connection = await ConnectBesideAsync(test);
         await using var update = connection.CreateCommand();
         update.CommandText = "UPDATE events SET body = @body WHERE account = 'acme' AND id = @id";
         foreach (var (name, value) in new[] { ("body", body), ("id", id) })
@@ -147,5 +191,22 @@ public class StorageTests
             update.Parameters.Add(parameter);
         }
         Assert.Equal(1, await update.ExecuteNonQueryAsync());
+    }
+
+    private static async Task ExecuteBesideAsync(TestStore test, string sql)
+    {
+        await using var connection = await ConnectBesideAsync(test);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static async Task<DbConnection> ConnectBesideAsync(TestStore test)
+    {
+        DbConnection connection = test.Kind == TestStore.Sqlite
+            ? new SqliteConnection($"Data Source={test.Uri["sqlite:".Length..]}")
+            : new NpgsqlConnection(PostgresStorage.ConnectionString(test.Uri));
+        await connection.OpenAsync();
+        return connection;
     }
 }

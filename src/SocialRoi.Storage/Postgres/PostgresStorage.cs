@@ -187,7 +187,7 @@ public sealed class PostgresStorage : IStorage
     public async Task<StoredAccount?> FindAccountAsync(string account, CancellationToken cancellationToken)
     {
         await using var select = _dataSource.CreateCommand(
-            $"SELECT a.account, {AccountRows.Columns}, (SELECT count(*) FROM events e WHERE e.account = a.account) FROM accounts a WHERE a.account = $1");
+            $"SELECT a.account, {AccountRows.Columns}, coalesce((SELECT c.events FROM account_event_counts c WHERE c.account = a.account), 0) FROM accounts a WHERE a.account = $1");
         select.Parameters.Add(new NpgsqlParameter { Value = account });
         return (await DbRows.ReadAsync(select, AccountRows.Read, cancellationToken)).SingleOrDefault();
     }
@@ -195,11 +195,10 @@ public sealed class PostgresStorage : IStorage
     public async Task<IReadOnlyList<StoredAccount>> ListAccountsAsync(CancellationToken cancellationToken)
     {
         await using var select = _dataSource.CreateCommand($"""
-            WITH counted AS (SELECT account, count(*) AS events FROM events GROUP BY account)
             SELECT k.account, {AccountRows.Columns}, coalesce(c.events, 0)
-            FROM (SELECT account FROM counted UNION SELECT account FROM accounts) k
+            FROM (SELECT account FROM account_event_counts UNION SELECT account FROM accounts) k
             LEFT JOIN accounts a ON a.account = k.account
-            LEFT JOIN counted c ON c.account = k.account
+            LEFT JOIN account_event_counts c ON c.account = k.account
             ORDER BY k.account COLLATE "C"
             """);
         return await DbRows.ReadAsync(select, AccountRows.Read, cancellationToken);

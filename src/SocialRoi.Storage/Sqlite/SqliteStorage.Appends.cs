@@ -58,6 +58,7 @@ public sealed partial class SqliteStorage
             "INSERT INTO events (account, id, type, at_ticks, body) VALUES ($account, $id, $type, $at, $body) ON CONFLICT (account, id) DO NOTHING");
         await using var existing = Command(connection, transaction, "SELECT body FROM events WHERE account = $account AND id = $id");
         var outcomes = new List<AppendOutcome[]>(group.Count);
+        var storedPerAccount = new Dictionary<string, long>();
         foreach (var append in group)
         {
             var results = new AppendOutcome[append.Rows.Count];
@@ -72,6 +73,7 @@ public sealed partial class SqliteStorage
                 if (await insert.ExecuteNonQueryAsync() == 1)
                 {
                     results[i] = AppendOutcome.Stored;
+                    storedPerAccount[e.Account] = storedPerAccount.GetValueOrDefault(e.Account) + 1;
                     continue;
                 }
                 existing.Parameters["$account"].Value = e.Account;
@@ -81,8 +83,24 @@ public sealed partial class SqliteStorage
             }
             outcomes.Add(results);
         }
+        await CountStoredEventsAsync(connection, transaction, storedPerAccount);
         await transaction.CommitAsync();
         return outcomes;
+    }
+
+    /// <summary>Adds the events this commit stores to their accounts' counts, in the same transaction.</summary>
+    private static async Task CountStoredEventsAsync(SqliteConnection connection, SqliteTransaction transaction, Dictionary<string, long> storedPerAccount)
+    {
+        await using var count = Command(connection, transaction, """
+            INSERT INTO account_event_counts (account, events) VALUES ($account, $events)
+            ON CONFLICT (account) DO UPDATE SET events = events + excluded.events
+            """);
+        foreach (var (account, events) in storedPerAccount)
+        {
+            count.Parameters["$account"].Value = account;
+            count.Parameters["$events"].Value = events;
+            await count.ExecuteNonQueryAsync();
+        }
     }
 
     private sealed record EventRow(EngagementEvent Event, string Body);

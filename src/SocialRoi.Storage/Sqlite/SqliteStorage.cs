@@ -95,7 +95,7 @@ public sealed partial class SqliteStorage : IStorage
     {
         await using var connection = await OpenConnectionAsync(cancellationToken);
         await using var select = Command(connection, null,
-            $"SELECT a.account, {AccountRows.Columns}, (SELECT COUNT(*) FROM events e WHERE e.account = a.account) FROM accounts a WHERE a.account = $account");
+            $"SELECT a.account, {AccountRows.Columns}, COALESCE((SELECT c.events FROM account_event_counts c WHERE c.account = a.account), 0) FROM accounts a WHERE a.account = $account");
         select.Parameters["$account"].Value = account;
         return (await DbRows.ReadAsync(select, AccountRows.Read, cancellationToken)).SingleOrDefault();
     }
@@ -105,11 +105,10 @@ public sealed partial class SqliteStorage : IStorage
         await using var connection = await OpenConnectionAsync(cancellationToken);
         // BINARY collation compares UTF-8 bytes: ordinal order.
         await using var select = Command(connection, null, $"""
-            WITH counted AS (SELECT account, COUNT(*) AS events FROM events GROUP BY account)
             SELECT k.account, {AccountRows.Columns}, COALESCE(c.events, 0)
-            FROM (SELECT account FROM counted UNION SELECT account FROM accounts) k
+            FROM (SELECT account FROM account_event_counts UNION SELECT account FROM accounts) k
             LEFT JOIN accounts a ON a.account = k.account
-            LEFT JOIN counted c ON c.account = k.account
+            LEFT JOIN account_event_counts c ON c.account = k.account
             ORDER BY k.account
             """);
         return await DbRows.ReadAsync(select, AccountRows.Read, cancellationToken);
