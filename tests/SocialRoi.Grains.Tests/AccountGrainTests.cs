@@ -1,7 +1,9 @@
 using System.Diagnostics.Metrics;
 using Orleans.Storage;
 using SocialRoi.Domain.Accounts;
+using SocialRoi.Domain.Analytics;
 using SocialRoi.Domain.Events;
+using SocialRoi.Domain.Time;
 using SocialRoi.Grains.Calls;
 using SocialRoi.Grains.Interfaces;
 using SocialRoi.Testing;
@@ -38,6 +40,29 @@ public class AccountGrainTests
         await cluster.CollectActivationsAsync();
         Assert.Equal(0, await cluster.ActiveAccountsAsync());
         Assert.Equal(2, (await cluster.Account("acme").GetOverviewAsync())!.Events);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestStore.Kinds), MemberType = typeof(TestStore))]
+    public async Task A_funnel_asked_again_counts_the_events_stored_and_the_settings_changed_since(string store)
+    {
+        await using var test = await TestStore.CreateAsync(store);
+        await using var cluster = await AccountCluster.StartAsync(test);
+        var account = cluster.Account("acme");
+        EngagementEvent Touch(string id, EventType type, double days, decimal? amount = null) => new()
+        {
+            Id = id, Account = "acme", Type = type, At = Day0.AddDays(days), Platform = "x", Actor = "ann", Post = "p1", Amount = amount,
+        };
+        var range = new TimeRange(Day0, Day0.AddDays(30));
+        async Task<FunnelRow> PostP1() => Assert.Single((await account.GetFunnelAsync(range, FunnelDimension.Post, AttributionModel.LastTouch))!);
+        await account.RecordAsync(new EventBatch([Touch("l1", EventType.Like, 0), Touch("b1", EventType.Purchase, 3, 100m) with { Post = null, Customer = "c1" }]));
+        Assert.Equal((1, 100m), ((await PostP1()).Likes, (await PostP1()).AttributedRevenue));
+
+        await account.RecordAsync(new EventBatch([Touch("l2", EventType.Like, 1)]));
+        Assert.Equal(2, (await PostP1()).Likes);
+
+        await account.UpdateSettingsAsync(Lookback(1)); // the purchase came 2 days after the last like
+        Assert.Equal(0m, (await PostP1()).AttributedRevenue);
     }
 
     [Theory]

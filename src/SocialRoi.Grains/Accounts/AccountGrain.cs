@@ -25,6 +25,7 @@ public sealed class AccountGrain(
     AccountMetrics metrics) : Grain, IAccountGrain
 {
     private readonly AccountHistory _history = new();
+    private readonly FunnelsSinceLastChange _funnels = new();
     private bool _configured;
 
     private string Account => this.GetPrimaryKeyString();
@@ -84,6 +85,7 @@ public sealed class AccountGrain(
             };
             if (results[j] != AppendOutcome.Stored) continue;
             _history.Add(e);
+            _funnels.Forget();
             metrics.Stored(e);
         }
         return outcomes!;
@@ -96,7 +98,7 @@ public sealed class AccountGrain(
         Answer(() => Summary(range, model));
 
     public Task<IReadOnlyList<FunnelRow>?> GetFunnelAsync(TimeRange range, FunnelDimension by, AttributionModel model) =>
-        Answer(() => Funnel.Compute(_history.Index, Attribution(model), Settings, range, by));
+        Answer(() => _funnels.Get(new FunnelQuery(range, by, model), () => Funnel.Compute(_history.Index, Attribution(model), Settings, range, by)));
 
     public Task<IReadOnlyList<RoiRow>?> GetRoiAsync(TimeRange range, RoiInterval interval, AttributionModel model) =>
         Answer(() => RoiPeriods.Compute(_history.Index, Attribution(model), Settings, range, interval));
@@ -135,6 +137,7 @@ public sealed class AccountGrain(
     {
         var before = state.State;
         state.State = changed;
+        _funnels.Forget(); // margin and lookback change a funnel's figures
         try
         {
             await state.WriteStateAsync();
