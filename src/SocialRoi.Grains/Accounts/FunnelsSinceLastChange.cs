@@ -12,7 +12,7 @@ namespace SocialRoi.Grains.Accounts;
 /// </summary>
 internal sealed class FunnelsSinceLastChange
 {
-    // A dashboard's few funnels. A by-post funnel of a million-event account is ~5,000 rows (~0.5 MB).
+    // A dashboard's few funnels. A by-post funnel of a million-event account is ~5,000 rows (~0.7 MB).
     private const int Kept = 4;
 
     private readonly List<(FunnelQuery Query, IReadOnlyList<FunnelRow> Rows)> _kept = [];
