@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using SocialRoi.Domain.Audience;
 
 namespace SocialRoi.Domain.Events;
@@ -7,27 +8,79 @@ namespace SocialRoi.Domain.Events;
 /// type are filled in (count 1, category other, promotional/automated false, owned true),
 /// so two submissions that mean the same thing compare equal.
 /// </summary>
+/// <remarks>
+/// An active account holds every one of its events, a million for a busy account, so the layout
+/// is kept small: the instant as ticks, the optional numbers and flags without nullable wrappers,
+/// and the fields only money, replies, posts and identities carry in a separate
+/// <see cref="Rarer"/> part that most events (likes, follows, clicks, comments…) never allocate.
+/// The properties read exactly as plain nullable ones would.
+/// </remarks>
 public sealed record EngagementEvent
 {
+    private long _atTicks;
+    private long _count;
+    private double _sentiment;
+    private Carried _carried;
+    private Rarer? _rarer;
+
     public required string Id { get; init; }
     public required string Account { get; init; }
     public required EventType Type { get; init; }
-    public required DateTimeOffset At { get; init; }
     public string? Platform { get; init; }
     public string? Actor { get; init; }
-    public string? Customer { get; init; }
     public string? Post { get; init; }
-    public string? Ref { get; init; }
-    public long? Count { get; init; }
-    public decimal? Amount { get; init; }
-    public string? Currency { get; init; }
-    public string? Campaign { get; init; }
-    public CostCategory? Category { get; init; }
-    public bool? Promotional { get; init; }
-    public bool? Automated { get; init; }
-    public string? ContentHash { get; init; }
-    public double? Sentiment { get; init; }
-    public bool? Owned { get; init; }
+
+    public required DateTimeOffset At
+    {
+        get => new(_atTicks, TimeSpan.Zero);
+        init => _atTicks = value.UtcTicks;
+    }
+
+    public long? Count
+    {
+        get => Has(Carried.Count) ? _count : null;
+        init => _count = Carry(Carried.Count, value) ?? 0;
+    }
+
+    public double? Sentiment
+    {
+        get => Has(Carried.Sentiment) ? _sentiment : null;
+        init => _sentiment = Carry(Carried.Sentiment, value) ?? 0;
+    }
+
+    public bool? Promotional { get => Flag(Carried.Promotional); init => SetFlag(Carried.Promotional, value); }
+    public bool? Automated { get => Flag(Carried.Automated); init => SetFlag(Carried.Automated, value); }
+    public bool? Owned { get => Flag(Carried.Owned); init => SetFlag(Carried.Owned, value); }
+
+    public string? Customer { get => _rarer?.Customer; init { RarerFor(value is not null)?.Customer = value; DropIfEmpty(); } }
+    public string? Ref { get => _rarer?.Ref; init { RarerFor(value is not null)?.Ref = value; DropIfEmpty(); } }
+    public decimal? Amount { get => _rarer?.Amount; init { RarerFor(value is not null)?.Amount = value; DropIfEmpty(); } }
+    public string? Currency { get => _rarer?.Currency; init { RarerFor(value is not null)?.Currency = value; DropIfEmpty(); } }
+    public string? Campaign { get => _rarer?.Campaign; init { RarerFor(value is not null)?.Campaign = value; DropIfEmpty(); } }
+    public CostCategory? Category { get => _rarer?.Category; init { RarerFor(value is not null)?.Category = value; DropIfEmpty(); } }
+    public string? ContentHash { get => _rarer?.ContentHash; init { RarerFor(value is not null)?.ContentHash = value; DropIfEmpty(); } }
+
+    public EngagementEvent()
+    {
+    }
+
+    // `with` copies through here: the copy gets its own rarer part, so setting a field on the copy
+    // leaves the original as it was.
+    [SetsRequiredMembers]
+    private EngagementEvent(EngagementEvent original)
+    {
+        Id = original.Id;
+        Account = original.Account;
+        Type = original.Type;
+        Platform = original.Platform;
+        Actor = original.Actor;
+        Post = original.Post;
+        _atTicks = original._atTicks;
+        _count = original._count;
+        _sentiment = original._sentiment;
+        _carried = original._carried;
+        _rarer = original._rarer is { } rarer ? rarer with { } : null;
+    }
 
     /// <summary>The audience member who wrote this event, when it carries one (SPEC §2).</summary>
     public Member? Member => Platform is not null && Actor is not null ? new Member(Platform, Actor) : null;
@@ -35,7 +88,58 @@ public sealed record EngagementEvent
     /// <summary>SPEC §1: events are ordered by (at, id), ids compared ordinally.</summary>
     public static int CompareByTime(EngagementEvent a, EngagementEvent b)
     {
-        var byTime = a.At.UtcTicks.CompareTo(b.At.UtcTicks);
+        var byTime = a._atTicks.CompareTo(b._atTicks);
         return byTime != 0 ? byTime : string.CompareOrdinal(a.Id, b.Id);
+    }
+
+    private bool Has(Carried field) => (_carried & field) != 0;
+
+    private T? Carry<T>(Carried field, T? value) where T : struct
+    {
+        _carried = value is null ? _carried & ~field : _carried | field;
+        return value;
+    }
+
+    // A flag's value sits in the bit above the one saying it is carried.
+    private bool? Flag(Carried field) => Has(field) ? Has((Carried)((int)field << 1)) : null;
+
+    private void SetFlag(Carried field, bool? value)
+    {
+        var isTrue = (Carried)((int)field << 1);
+        _carried &= ~(field | isTrue);
+        if (value is { } flag) _carried |= flag ? field | isTrue : field;
+    }
+
+    // Setting a rarer field to null allocates nothing, and a rarer part left empty (by `with`) is
+    // dropped, so equal events compare equal however they were built.
+    private Rarer? RarerFor(bool carried) => carried ? _rarer ??= new Rarer() : _rarer;
+
+    private void DropIfEmpty()
+    {
+        if (_rarer is { IsEmpty: true }) _rarer = null;
+    }
+
+    [Flags]
+    private enum Carried : ushort
+    {
+        Count = 1,
+        Sentiment = 2,
+        Promotional = 4, // and 8 when true
+        Automated = 16, // and 32 when true
+        Owned = 64, // and 128 when true
+    }
+
+    private sealed record Rarer
+    {
+        public string? Customer { get; set; }
+        public string? Ref { get; set; }
+        public decimal? Amount { get; set; }
+        public string? Currency { get; set; }
+        public string? Campaign { get; set; }
+        public CostCategory? Category { get; set; }
+        public string? ContentHash { get; set; }
+
+        public bool IsEmpty => Customer is null && Ref is null && Amount is null && Currency is null
+            && Campaign is null && Category is null && ContentHash is null;
     }
 }
