@@ -45,6 +45,13 @@ public static class Funnel
                 if (tally.KeyOf(fact.Keys, fact.Type) is var key and not FunnelNames.None) tally.Count(key, fact);
             }
         }
+        foreach (var run in index.ImpressionRowsIn(range))
+        {
+            foreach (var impression in run.Span)
+            {
+                if (tally.KeyOf(impression.Keys, EventType.Impression) is var key and not FunnelNames.None) tally.Seen(key, impression.Count);
+            }
+        }
         foreach (var run in index.Conversations.InboundIn(range))
         {
             foreach (var inbound in run.Span)
@@ -134,11 +141,12 @@ public static class Funnel
         public void Count(int key, in FunnelFact fact)
         {
             ref var tally = ref Make(key);
-            if (fact.Type == EventType.Impression) tally.Impressions += fact.Impressions;
-            else if (fact.Type == EventType.Post) tally.Posts++;
+            if (fact.Type == EventType.Post) tally.Posts++;
             else if (fact.Type == EventType.Like) tally.Likes++;
             else if (fact.Type.IsEngagement()) tally.Engagements++;
         }
+
+        public void Seen(int key, long impressions) => Make(key).Impressions += impressions;
 
         public void Conversation(int key) => Make(key).Conversations++;
 

@@ -81,8 +81,8 @@ public sealed class HistoryIndex
         var namesBefore = _funnelNames.Count;
         var keys = _funnelNames.Enter(e);
         if (e.Type == EventType.Cost) _funnelCosts.Add(new FunnelCost(e.At.UtcTicks, keys, e.Amount!.Value, e.Category!.Value));
-        else _funnelFacts.Add(new FunnelFact(e.At.UtcTicks, e.Count ?? 0, keys, e.Type));
-        if (e.Type == EventType.Impression) _impressions.Add(new ImpressionCount(e.At.UtcTicks, e.Count!.Value));
+        else if (e.Type == EventType.Impression) _impressions.Add(new ImpressionCount(e.At.UtcTicks, e.Count!.Value, keys));
+        else _funnelFacts.Add(new FunnelFact(e.At.UtcTicks, keys, e.Type));
         if (IsReferable(e))
         {
             _referable[e.Id] = e;
@@ -257,8 +257,11 @@ public sealed class HistoryIndex
 
     /// <summary>Every post, platform and campaign name met, numbered.</summary>
     public FunnelNames FunnelNames => _funnelNames;
+    /// <summary>The impression events with at in the range: runs in order of instant.</summary>
+    public IEnumerable<ReadOnlyMemory<ImpressionCount>> ImpressionRowsIn(TimeRange range) =>
+        _impressions.In(range);
 
-    /// <summary>The events with at in the range, but costs, as the funnel counts them: runs in order of instant.</summary>
+    /// <summary>The events with at in the range, but costs and impressions, as the funnel counts them: runs in order of instant.</summary>
     public IEnumerable<ReadOnlyMemory<FunnelFact>> FunnelFactsIn(TimeRange range) =>
         _funnelFacts.In(range);
 

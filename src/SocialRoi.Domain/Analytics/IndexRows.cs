@@ -5,8 +5,8 @@ namespace SocialRoi.Domain.Analytics;
 // What queries read of each event, kept by ingest as rows of plain values beside the event objects
 // (see TimedRows): a quarter's rows are read as contiguous memory.
 
-/// <summary>An event as the funnel counts it, for every type but costs: its instant in ticks, its impressions (0 for other types), its keys.</summary>
-public readonly record struct FunnelFact(long At, long Impressions, FunnelKeys Keys, EventType Type) : ITimedRow;
+/// <summary>An event as the funnel counts it, for every type but costs and impressions: its instant in ticks, its keys.</summary>
+public readonly record struct FunnelFact(long At, FunnelKeys Keys, EventType Type) : ITimedRow;
 
 /// <summary>A cost event as money figures and the funnel count it: its instant in ticks, its keys, its amount and category.</summary>
 public readonly record struct FunnelCost(long At, FunnelKeys Keys, decimal Amount, CostCategory Category) : ITimedRow;
@@ -24,5 +24,8 @@ public readonly record struct ConversionRow(long At, EngagementEvent Event, int 
     public static int SameInstant(ConversionRow row, ConversionRow other) => string.CompareOrdinal(row.Event.Id, other.Event.Id);
 }
 
-/// <summary>An impression event's instant, in ticks, and count.</summary>
-internal readonly record struct ImpressionCount(long At, long Count) : ITimedRow;
+/// <summary>
+/// An impression event as summaries and the funnel read it: its instant in ticks, its count, its keys.
+/// Apart from <see cref="FunnelFact"/>, which then needs no count: one row per event of a million.
+/// </summary>
+public readonly record struct ImpressionCount(long At, long Count, FunnelKeys Keys) : ITimedRow;
