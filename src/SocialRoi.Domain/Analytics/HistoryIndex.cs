@@ -25,8 +25,6 @@ public sealed class HistoryIndex
     private readonly Dictionary<Member, SortedSet<string>> _customersByMember = new();
     private readonly Dictionary<Member, MemberActivity> _members = new();
     private readonly AudienceTable _audience = new();
-    private readonly Dictionary<Member, List<EngagementEvent>> _touchesByMember = new();
-    private readonly Dictionary<Member, List<EngagementEvent>> _followsByMember = new();
     private readonly FollowerTimeline _followers = new();
     private readonly Dictionary<string, List<EngagementEvent>> _repliesByRef = new(StringComparer.Ordinal);
     // Each answered inbound event's first answer, by its id, kept by ingest: response times, the
@@ -48,9 +46,6 @@ public sealed class HistoryIndex
     private readonly TimedRows<ConversionRow> _purchasesAndRefunds = new(ConversionRow.SameInstant);
     // Refunds indexed before their purchase, by the purchase id they name: its number goes into their rows when it comes.
     private readonly Dictionary<string, List<EngagementEvent>> _refundsAwaitingPurchase = new(StringComparer.Ordinal);
-    // The numbers of the conversions each member is one of (SPEC §2): what a touch of theirs makes
-    // the remembered credits forget. Not the member's events: a busy member's touches would each read them all.
-    private readonly Dictionary<Member, List<int>> _conversionsByMember = new();
     private Dictionary<string, DateTimeOffset>? _firstPurchases;
     private (int End, DateTimeOffset Instant, HistoryIndex Index)? _before;
 
@@ -156,13 +151,13 @@ public sealed class HistoryIndex
             default:
                 if (e.Member is { } writer)
                 {
-                    AddToMember(writer, e);
+                    var activity = AddToMember(writer, e);
                     if (e.Type.IsTouch() && e.Post is not null)
                     {
-                        InsertInto(_touchesByMember, writer, e);
-                        ForgetConversionsOf(writer); // one more touch to credit
+                        activity.AddTouch(e);
+                        ForgetConversionsOf(activity); // one more touch to credit
                     }
-                    if (e.Type is EventType.Follow or EventType.Unfollow) AddFollowChange(writer, e);
+                    if (e.Type is EventType.Follow or EventType.Unfollow) AddFollowChange(activity, e);
                     ReachConversationalIfAnswered(e);
                 }
                 break;
@@ -175,9 +170,9 @@ public sealed class HistoryIndex
         row = row with { Number = purchase };
     }
 
-    private void ForgetConversionsOf(Member member)
+    private void ForgetConversionsOf(MemberActivity member)
     {
-        foreach (var conversion in _conversionsByMember.GetValueOrDefault(member) ?? []) _credits.Forget(conversion);
+        foreach (var conversion in member.Conversions) _credits.Forget(conversion);
     }
 
     /// <summary>Each conversion's credits for one way of attributing, as far as computed since they last changed.</summary>
@@ -257,13 +252,14 @@ public sealed class HistoryIndex
 
     /// <summary>Every post, platform and campaign name met, numbered.</summary>
     public FunnelNames FunnelNames => _funnelNames;
-    /// <summary>The impression events with at in the range: runs in order of instant.</summary>
-    public IEnumerable<ReadOnlyMemory<ImpressionCount>> ImpressionRowsIn(TimeRange range) =>
-        _impressions.In(range);
 
     /// <summary>The events with at in the range, but costs and impressions, as the funnel counts them: runs in order of instant.</summary>
     public IEnumerable<ReadOnlyMemory<FunnelFact>> FunnelFactsIn(TimeRange range) =>
         _funnelFacts.In(range);
+
+    /// <summary>The impression events with at in the range: runs in order of instant.</summary>
+    public IEnumerable<ReadOnlyMemory<ImpressionCount>> ImpressionRowsIn(TimeRange range) =>
+        _impressions.In(range);
 
     /// <summary>The leads with at in the range: runs in (at, id) order.</summary>
     public IEnumerable<ReadOnlyMemory<ConversionRow>> LeadsIn(TimeRange range) =>
@@ -290,11 +286,11 @@ public sealed class HistoryIndex
 
     /// <summary>A member's follows and unfollows, ordered by (at, id).</summary>
     public IEnumerable<(Member Member, IReadOnlyList<EngagementEvent> Events)> FollowHistories =>
-        _followsByMember.Select(pair => (pair.Key, (IReadOnlyList<EngagementEvent>)pair.Value));
+        _members.Where(pair => pair.Value.Follows.Count > 0).Select(pair => (pair.Key, pair.Value.Follows));
 
-    public IReadOnlyList<EngagementEvent> FollowsOf(Member member) => _followsByMember.GetValueOrDefault(member) ?? NoEvents;
+    public IReadOnlyList<EngagementEvent> FollowsOf(Member member) => _members.GetValueOrDefault(member)?.Follows ?? NoEvents;
 
-    public IReadOnlyList<EngagementEvent> TouchesBy(Member member) => _touchesByMember.GetValueOrDefault(member) ?? NoEvents;
+    public IReadOnlyList<EngagementEvent> TouchesBy(Member member) => _members.GetValueOrDefault(member)?.Touches ?? NoEvents;
 
     /// <summary>The post event that defines a post's platform and campaign, if the brand logged one.</summary>
     public EngagementEvent? PostEvent(string post) => _postEvents.GetValueOrDefault(post);
@@ -356,34 +352,30 @@ public sealed class HistoryIndex
     }
 
     /// <summary>Adds an event to a member's events, in (at, id) order, with the tier it reaches by itself (SPEC §2).</summary>
-    private void AddToMember(Member member, EngagementEvent e, int conversion = -1)
+    private MemberActivity AddToMember(Member member, EngagementEvent e, int conversion = -1)
     {
         if (!_members.TryGetValue(member, out var activity)) _members[member] = activity = _audience.Add(member);
         activity.Add(e);
         if (AudienceTiers.TierReachedBy(e.Type) is { } tier) activity.Reached(tier, e.At);
-        if (e.Type.IsConversion())
-        {
-            if (!_conversionsByMember.TryGetValue(member, out var conversions)) _conversionsByMember[member] = conversions = [];
-            conversions.Add(conversion);
-        }
+        if (e.Type.IsConversion()) activity.AddConversion(conversion);
+        return activity;
     }
 
     /// <summary>
     /// A follow or unfollow changes the follower count from its member's previous state to its own;
     /// the member's next one, if any, now changes it from this one's state instead.
     /// </summary>
-    private void AddFollowChange(Member member, EngagementEvent e)
+    private void AddFollowChange(MemberActivity member, EngagementEvent e)
     {
-        InsertInto(_followsByMember, member, e);
-        var follows = _followsByMember[member];
-        var at = follows.BinarySearch(e, TimeOrder.ByTime);
+        var follows = member.AddFollow(e);
+        var at = TimeOrder.PositionOf(follows, e);
         var change = FollowChange(follows, at);
         _followers.Change(e.At, change);
         if (at + 1 < follows.Count) _followers.Change(follows[at + 1].At, -change);
     }
 
     // +1, -1 or 0: the state after the member's follow or unfollow at this place, less the state before it.
-    private static int FollowChange(List<EngagementEvent> follows, int at) =>
+    private static int FollowChange(IReadOnlyList<EngagementEvent> follows, int at) =>
         (follows[at].Type == EventType.Follow ? 1 : 0) - (at > 0 && follows[at - 1].Type == EventType.Follow ? 1 : 0);
 
     /// <summary>SPEC §2: how many members follow at an instant (their latest follow or unfollow before it is a follow).</summary>
@@ -394,8 +386,8 @@ public sealed class HistoryIndex
         var today = new TimeRange(FollowerTimeline.StartOfDay(instant), instant);
         foreach (var e in InRange(today, EventType.Follow).Concat(InRange(today, EventType.Unfollow)))
         {
-            var follows = _followsByMember[e.Member!.Value];
-            count += FollowChange(follows, follows.BinarySearch(e, TimeOrder.ByTime));
+            var follows = _members[e.Member!.Value].Follows;
+            count += FollowChange(follows, TimeOrder.PositionOf(follows, e));
         }
         return count;
     }

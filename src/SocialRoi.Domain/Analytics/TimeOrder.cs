@@ -39,4 +39,17 @@ public static class TimeOrder
     /// <summary>The last of the events before an instant, if any.</summary>
     public static EngagementEvent? LastBefore(IReadOnlyList<EngagementEvent> ordered, DateTimeOffset instant) =>
         FirstAtOrAfter(ordered, instant) is var next and > 0 ? ordered[next - 1] : null;
+
+    /// <summary>The position of an event the list holds, found by binary search.</summary>
+    public static int PositionOf(IReadOnlyList<EngagementEvent> ordered, EngagementEvent e)
+    {
+        int low = 0, high = ordered.Count;
+        while (low < high)
+        {
+            var middle = (low + high) >>> 1;
+            if (EngagementEvent.CompareByTime(ordered[middle], e) < 0) low = middle + 1;
+            else high = middle;
+        }
+        return low;
+    }
 }
