@@ -31,10 +31,12 @@ public sealed class Attribution(HistoryIndex index, AccountSettings settings, At
         var touches = new List<EngagementEvent>();
         foreach (var member in index.MembersOf(conversion))
         {
-            foreach (var touch in index.TouchesBy(member)) // ordered by time
+            // The member's events, ordered by time, are read rather than a list of their touches
+            // kept apart: that list cost ~19 bytes per event of the account, for ~1.5 times the reading here.
+            foreach (var e in index.EventsOf(member))
             {
-                if (touch.At > conversion.At) break;
-                if (touch.At >= earliest) touches.Add(touch);
+                if (e.At > conversion.At) break;
+                if (e.At >= earliest && e.IsCreditable()) touches.Add(e);
             }
         }
         touches.Sort(EngagementEvent.CompareByTime);

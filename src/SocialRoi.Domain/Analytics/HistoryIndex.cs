@@ -152,11 +152,7 @@ public sealed class HistoryIndex
                 if (e.Member is { } writer)
                 {
                     var activity = AddToMember(writer, e);
-                    if (e.Type.IsTouch() && e.Post is not null)
-                    {
-                        activity.AddTouch(e);
-                        ForgetConversionsOf(activity); // one more touch to credit
-                    }
+                    if (e.IsCreditable()) ForgetConversionsOf(activity); // one more touch to credit
                     if (e.Type is EventType.Follow or EventType.Unfollow) AddFollowChange(activity, e);
                     ReachConversationalIfAnswered(e);
                 }
@@ -289,8 +285,6 @@ public sealed class HistoryIndex
         _members.Where(pair => pair.Value.Follows.Count > 0).Select(pair => (pair.Key, pair.Value.Follows));
 
     public IReadOnlyList<EngagementEvent> FollowsOf(Member member) => _members.GetValueOrDefault(member)?.Follows ?? NoEvents;
-
-    public IReadOnlyList<EngagementEvent> TouchesBy(Member member) => _members.GetValueOrDefault(member)?.Touches ?? NoEvents;
 
     /// <summary>The post event that defines a post's platform and campaign, if the brand logged one.</summary>
     public EngagementEvent? PostEvent(string post) => _postEvents.GetValueOrDefault(post);

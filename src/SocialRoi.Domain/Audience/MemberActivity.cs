@@ -12,8 +12,8 @@ namespace SocialRoi.Domain.Audience;
 /// <see cref="AudienceTable"/>, beside every other member's.
 /// </summary>
 /// <remarks>
-/// Also what attribution and the follower count read of the member, kept here rather than in maps of
-/// their own: a million-event account has ~200,000 members, and each map held an entry per member.
+/// Also what the follower count and remembered credits need of the member, kept here rather than in
+/// maps of their own: a million-event account has ~200,000 members, and each map held an entry per member.
 /// </remarks>
 public sealed class MemberActivity
 {
@@ -23,16 +23,12 @@ public sealed class MemberActivity
     private readonly List<EngagementEvent> _events = [];
     private readonly AudienceTable _table;
     private readonly int _slot;
-    private List<EngagementEvent>? _touches;
     private List<EngagementEvent>? _follows;
     private List<int>? _conversions;
 
     internal MemberActivity(AudienceTable table, int slot) => (_table, _slot) = (table, slot);
 
     public IReadOnlyList<EngagementEvent> Events => _events;
-
-    /// <summary>The member's touches of a post, ordered by (at, id): what attribution credits.</summary>
-    public IReadOnlyList<EngagementEvent> Touches => _touches ?? NoEvents;
 
     /// <summary>The member's follows and unfollows, ordered by (at, id).</summary>
     public IReadOnlyList<EngagementEvent> Follows => _follows ?? NoEvents;
@@ -42,8 +38,6 @@ public sealed class MemberActivity
     /// the remembered credits forget. Not the member's events: a busy member's touches would each read them all.
     /// </summary>
     public IReadOnlyList<int> Conversions => _conversions ?? NoConversions;
-
-    internal void AddTouch(EngagementEvent touch) => TimeOrder.Insert(_touches ??= [], touch);
 
     internal IReadOnlyList<EngagementEvent> AddFollow(EngagementEvent change)
     {

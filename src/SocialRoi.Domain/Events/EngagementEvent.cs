@@ -82,6 +82,9 @@ public sealed record EngagementEvent
         _rarer = original._rarer is { } rarer ? rarer with { } : null;
     }
 
+    /// <summary>SPEC §4: a touch of a post, which attribution can credit with a conversion.</summary>
+    public bool IsCreditable() => Type.IsTouch() && Post is not null;
+
     /// <summary>The audience member who wrote this event, when it carries one (SPEC §2).</summary>
     public Member? Member => Platform is not null && Actor is not null ? new Member(Platform, Actor) : null;
 
