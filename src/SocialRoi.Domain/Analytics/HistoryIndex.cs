@@ -26,7 +26,9 @@ public sealed class HistoryIndex
     private readonly Dictionary<Member, MemberActivity> _members = new();
     private readonly AudienceTable _audience = new();
     private readonly FollowerTimeline _followers = new();
-    private readonly Dictionary<string, List<EngagementEvent>> _repliesByRef = new(StringComparer.Ordinal);
+    // Replies indexed before the event they answer, by the id they name. A reply to an event already
+    // here only moves that event's first answer, so most replies are never kept here.
+    private readonly Dictionary<string, List<EngagementEvent>> _repliesAwaitingTheirEvent = new(StringComparer.Ordinal);
     // Each answered inbound event's first answer, by its id, kept by ingest: response times, the
     // funnel and health ask for it per inbound event, and reading it from the replies took a
     // lookup, the reply list and its first replies, each a cache miss.
@@ -81,11 +83,11 @@ public sealed class HistoryIndex
         if (IsReferable(e))
         {
             _referable[e.Id] = e;
+            if (e.Type.IsInbound()) _conversations.AddInbound(e, keys);
             // Replies may come before what they answer: take in those already here.
-            if (e.Type.IsInbound())
+            if (_repliesAwaitingTheirEvent.Remove(e.Id, out var earlyReplies))
             {
-                _conversations.AddInbound(e, keys);
-                foreach (var reply in _repliesByRef.GetValueOrDefault(e.Id) ?? NoEvents) NoteAnswer(e, reply);
+                foreach (var reply in earlyReplies) NoteAnswer(e, reply);
             }
         }
         switch (e.Type)
@@ -132,12 +134,12 @@ public sealed class HistoryIndex
                 break;
             case EventType.Reply:
                 _conversations.AddReply(e);
-                InsertInto(_repliesByRef, e.Ref!, e);
                 if (Find(e.Ref!) is { } answered)
                 {
                     NoteAnswer(answered, e);
                     ReachConversationalIfAnswered(answered);
                 }
+                else InsertInto(_repliesAwaitingTheirEvent, e.Ref!, e);
                 break;
             case EventType.Post:
                 if (!_postEvents.TryGetValue(e.Post!, out var defining) || EngagementEvent.CompareByTime(e, defining) < 0)
