@@ -25,6 +25,7 @@ public interface IEventLog
     /// <summary>Appends in one transaction; returns once committed, one result per event in order.</summary>
     Task<IReadOnlyList<AppendOutcome>> AppendAsync(IReadOnlyList<EngagementEvent> events, CancellationToken cancellationToken);
 
+    /// <summary>Every event of the account, in position order.</summary>
     Task<IReadOnlyList<LoggedEvent>> ReadAccountAsync(string account, CancellationToken cancellationToken);
 
     Task<bool> IsReachableAsync(CancellationToken cancellationToken);

@@ -9,11 +9,16 @@ namespace SocialRoi.Storage;
 /// caller turns their bodies into events. For a million-event account each half takes about a
 /// second, so overlapping them takes about a second off every such restart. Shared by both stores.
 /// </summary>
+/// <remarks>
+/// The stores fetch the rows in whatever order their index gives and the events are put in position
+/// order here: asked to order by position, SQLite sorted a million rows, bodies and all, in a
+/// temporary tree (~0.4 s of every such restart), and PostgreSQL sorts them too.
+/// </remarks>
 internal static class LogReading
 {
     private const int RowsPerChunk = 4_096;
 
-    /// <param name="command">Selects (position, body) in position order.</param>
+    /// <param name="command">Selects (position, body) of one account's events, in any order.</param>
     /// <param name="body">The body column of the current row as UTF-8.</param>
     public static async Task<IReadOnlyList<LoggedEvent>> ReadAsync(
         DbCommand command, Func<DbDataReader, byte[]> body, CancellationToken cancellationToken)
@@ -38,7 +43,9 @@ internal static class LogReading
             throw;
         }
         await fetching;
-        return events;
+        var inLogOrder = events.ToArray();
+        Array.Sort(Array.ConvertAll(inLogOrder, e => e.Position), inLogOrder);
+        return inLogOrder;
     }
 
     private static async Task FetchAsync(

@@ -146,7 +146,7 @@ public sealed class PostgresStorage : IStorage
 
     public async Task<IReadOnlyList<LoggedEvent>> ReadAccountAsync(string account, CancellationToken cancellationToken)
     {
-        await using var select = _dataSource.CreateCommand("SELECT position, body FROM events WHERE account = $1 ORDER BY position");
+        await using var select = _dataSource.CreateCommand("SELECT position, body FROM events WHERE account = $1");
         select.Parameters.Add(new NpgsqlParameter { Value = account });
         return await LogReading.ReadAsync(select, row => Encoding.UTF8.GetBytes(row.GetString(1)), cancellationToken);
     }
