@@ -16,7 +16,7 @@ public class HealthCheckTests
     {
         var history = new AccountHistory();
         foreach (var e in events) history.Add(e);
-        return HealthChecks.Evaluate(history.Index.Before(AsOf), goals ?? [], AsOf).Single(c => c.Id == id);
+        return HealthChecks.Evaluate(history.Index, goals ?? [], AsOf).Single(c => c.Id == id);
     }
 
     private static void Expect(string status, double? value, HealthCheck check)

@@ -49,7 +49,6 @@ public sealed class HistoryIndex
     // Refunds indexed before their purchase, by the purchase id they name: its number goes into their rows when it comes.
     private readonly Dictionary<string, List<EngagementEvent>> _refundsAwaitingPurchase = new(StringComparer.Ordinal);
     private Dictionary<string, DateTimeOffset>? _firstPurchases;
-    private (int End, DateTimeOffset Instant, HistoryIndex Index)? _before;
 
     public HistoryIndex(IEnumerable<EngagementEvent> events)
     {
@@ -63,11 +62,6 @@ public sealed class HistoryIndex
     public void Add(EngagementEvent e)
     {
         _ordered.Add(e);
-        if (_before is { } kept && e.At < kept.Instant)
-        {
-            kept.Index.Add(e); // an event before the kept cut belongs in that index too
-            _before = (kept.End + 1, kept.Instant, kept.Index);
-        }
         Index(e);
     }
 
@@ -204,29 +198,6 @@ public sealed class HistoryIndex
     private static IEnumerable<EngagementEvent> Slice(OrderedEvents ordered, TimeRange range) =>
         ordered.Between(ordered.FirstAtOrAfter(range.From), ordered.FirstAtOrAfter(range.To));
 
-    /// <summary>
-    /// The index of the events before an instant (links included only if made before it): this one
-    /// when nothing is later. The last one built is kept, and kept up to date: "before now" holds
-    /// the same events from one call to the next until time passes an event, and then the events it
-    /// passed are added to it, as ingest adds events. Events may be up to a day ahead of the clock
-    /// (SPEC §1), and a source whose clock runs a few seconds fast made every health check and
-    /// scrape rebuild the whole index (~2 s for a million events) each time now passed one.
-    /// </summary>
-    public HistoryIndex Before(DateTimeOffset instant)
-    {
-        var end = _ordered.FirstAtOrAfter(instant);
-        if (end == Ordered.Count) return this;
-        if (_before is { } kept && kept.Instant <= instant)
-        {
-            foreach (var passed in _ordered.Between(kept.End, end)) kept.Index.Add(passed);
-            _before = (end, instant, kept.Index);
-            return kept.Index;
-        }
-        var index = new HistoryIndex(_ordered.Between(0, end));
-        _before = (end, instant, index);
-        return index;
-    }
-
     /// <summary>SPEC §6: when each purchasing identity (customer id, else platform:actor) first bought.</summary>
     public IReadOnlyDictionary<string, DateTimeOffset> FirstPurchases => _firstPurchases ??= Ordered
         .Where(e => e.Type == EventType.Purchase)
@@ -290,6 +261,9 @@ public sealed class HistoryIndex
 
     /// <summary>The post event that defines a post's platform and campaign, if the brand logged one.</summary>
     public EngagementEvent? PostEvent(string post) => _postEvents.GetValueOrDefault(post);
+
+    /// <summary>The leads and purchases that name a customer, ordered by (at, id).</summary>
+    public IReadOnlyList<EngagementEvent> ConversionsOf(string customer) => _conversionsByCustomer.GetValueOrDefault(customer) ?? NoEvents;
 
     public IReadOnlyList<Member> LinkedTo(string customer) => _membersByCustomer.GetValueOrDefault(customer) ?? NoMembers;
 

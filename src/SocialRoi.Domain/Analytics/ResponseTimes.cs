@@ -17,7 +17,12 @@ public sealed record ResponseTimes(
     public double? AutomatedShare => Replies == 0 ? null : (double)AutomatedReplies / Replies;
 
     /// <summary>Inbound events and replies in the range; an inbound counts as answered whenever its reply came.</summary>
-    public static ResponseTimes Measure(HistoryIndex index, TimeRange range)
+    public static ResponseTimes Measure(HistoryIndex index, TimeRange range) => Measure(index, range, InboundRow.Unanswered);
+
+    /// <summary>The same as they stood at the range's end (SPEC §8): an inbound answered only later counts as unanswered.</summary>
+    public static ResponseTimes AtEndOf(HistoryIndex index, TimeRange range) => Measure(index, range, range.To.UtcTicks);
+
+    private static ResponseTimes Measure(HistoryIndex index, TimeRange range, long answeredBefore)
     {
         var waits = new List<long>(); // in ticks: they sort as the minutes do, and faster
         var inbound = 0;
@@ -26,7 +31,7 @@ public sealed record ResponseTimes(
             inbound += run.Length;
             foreach (var row in run.Span)
             {
-                if (row.IsAnswered) waits.Add(row.AnsweredAt - row.At);
+                if (row.AnsweredAt < answeredBefore) waits.Add(row.AnsweredAt - row.At);
             }
         }
         var sorted = CollectionsMarshal.AsSpan(waits);

@@ -42,6 +42,9 @@ public sealed class AudienceTable
 
     internal AudienceTier TierAt(int slot, long ticks) => _tiers[slot].TierAt(ticks);
 
+    internal AudienceTier TierWithoutConversionsAt(int slot, long ticks) =>
+        (_tiers[slot] with { LeadFrom = long.MaxValue, CustomerFrom = long.MaxValue }).TierAt(ticks);
+
     /// <summary>SPEC §3: members with an event in the range, each classified as of the range's end.</summary>
     public AudienceCounts Count(TimeRange range)
     {

@@ -68,4 +68,7 @@ public sealed class MemberActivity
 
     /// <summary>The tier judged from the events before an instant: the highest one reached strictly before it.</summary>
     public AudienceTier TierAt(DateTimeOffset instant) => _table.TierAt(_slot, instant.UtcTicks);
+
+    /// <summary>The same judged without the member's leads and purchases: what they add is the caller's to judge.</summary>
+    public AudienceTier TierWithoutConversionsAt(DateTimeOffset instant) => _table.TierWithoutConversionsAt(_slot, instant.UtcTicks);
 }

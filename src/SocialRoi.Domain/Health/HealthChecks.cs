@@ -6,10 +6,10 @@ namespace SocialRoi.Domain.Health;
 /// <summary>SPEC §8: the common mistakes, measured as of an instant, with what to do about each.</summary>
 public static class HealthChecks
 {
-    /// <param name="before">The account's events before asOf, links included (as if run at that instant).</param>
-    public static IReadOnlyList<HealthCheck> Evaluate(HistoryIndex before, IReadOnlyList<Goal> goals, DateTimeOffset asOf)
+    /// <param name="index">Every event of the account: the checks read what was known at asOf (as if run at that instant).</param>
+    public static IReadOnlyList<HealthCheck> Evaluate(HistoryIndex index, IReadOnlyList<Goal> goals, DateTimeOffset asOf)
     {
-        var figures = HealthFigures.Measure(before, goals, asOf);
+        var figures = HealthFigures.Measure(index, goals, asOf);
         return HealthRule.All.Select(rule =>
         {
             var value = figures[rule.Id];

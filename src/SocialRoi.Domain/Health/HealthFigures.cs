@@ -7,9 +7,9 @@ using SocialRoi.Domain.Time;
 namespace SocialRoi.Domain.Health;
 
 /// <summary>
-/// SPEC §8: the figure of every check over the window [asOf − 90 days, asOf), from an index that
-/// holds only the events before asOf. A figure is null when its input is empty (the check is then
-/// unknown).
+/// SPEC §8: the figure of every check over the window [asOf − 90 days, asOf), as the account's
+/// events stood at asOf: answers and customer links that came at or after asOf do not count yet. A
+/// figure is null when its input is empty (the check is then unknown).
 /// </summary>
 public static class HealthFigures
 {
@@ -21,7 +21,7 @@ public static class HealthFigures
     {
         var window = new TimeRange(asOf - Window, asOf);
         var posting = PostingPattern.Of(index.InRange(window, EventType.Post), asOf);
-        var responses = ResponseTimes.Measure(index, window);
+        var responses = ResponseTimes.AtEndOf(index, window);
         var costs = MoneyFigures.CostsByCategory(index, window);
         var totalCost = costs.Values.Sum();
 
@@ -40,23 +40,23 @@ public static class HealthFigures
             ["negative-tone"] = Ratio(NegativeReplies(index.Conversations.RepliesIn(window)), responses.Replies),
             ["repeated-content"] = posting.MostRepeats,
             ["same-everywhere"] = posting.SharedEverywhere,
-            ["vanity-audience"] = AudienceTiers.Count(index, window).VanityShare(),
+            ["vanity-audience"] = AudienceAsOf.Count(index, window).VanityShare(),
             ["roi-unmeasurable"] = index.CountInRange(window, EventType.Cost),
             ["hidden-costs"] = totalCost == 0 ? null : (double)((costs[CostCategory.Staff] + costs[CostCategory.Content]) / totalCost),
             ["owned-assets"] = Ratio(index.InRange(window, EventType.Click).Count(c => c.Owned == true), index.CountInRange(window, EventType.Click)),
         };
     }
 
-    /// <summary>Negative inbound events more than 24 hours old, still unanswered.</summary>
+    /// <summary>Negative inbound events more than 24 hours old, still unanswered at asOf.</summary>
     private static int IgnoredComplaints(IEnumerable<ReadOnlyMemory<InboundRow>> inbound, DateTimeOffset asOf)
     {
-        var dayBefore = (asOf - TimeSpan.FromHours(24)).UtcTicks;
+        var (dayBefore, then) = ((asOf - TimeSpan.FromHours(24)).UtcTicks, asOf.UtcTicks);
         var ignored = 0;
         foreach (var run in inbound)
         {
             foreach (var row in run.Span)
             {
-                if (row.Sentiment < Negative && row.At < dayBefore && !row.IsAnswered) ignored++;
+                if (row.Sentiment < Negative && row.At < dayBefore && row.AnsweredAt >= then) ignored++;
             }
         }
         return ignored;

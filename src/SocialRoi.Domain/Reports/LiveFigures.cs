@@ -38,7 +38,7 @@ public sealed record LiveFigures(
         var responses = ResponseTimes.Measure(index, window);
         var money = MoneyFigures.Measure(index, attribution, settings, window);
         var funnel = Analytics.Funnel.Compute(index, attribution, settings, window, FunnelDimension.Platform);
-        var health = HealthChecks.Evaluate(index.Before(now), goals, now);
+        var health = HealthChecks.Evaluate(index, goals, now);
         return new LiveFigures(
             account, audience, AudienceTiers.FollowersByPlatform(index, window.To), audience.VanityShare(),
             money.AttributedRevenue, money.DirectRevenue, CostByCategory.From(money.CostByCategory), money.Roi,

@@ -64,7 +64,7 @@ public sealed record QuarterlyReport(
             byPlatform,
             current.Audience,
             healthAsOf,
-            HealthChecks.Evaluate(index.Before(healthAsOf), goals, healthAsOf),
+            HealthChecks.Evaluate(index, goals, healthAsOf),
             GoalProgress.Measure(account, history, settings, goals),
             new Methodology(Model.Wire(), settings.LookbackDays, settings.HalfLifeDays, settings.Margin, settings.Currency,
                 "every cost event of the quarter, all six categories (ads, staff, tools, agency, content, other), as recorded"));

@@ -110,7 +110,7 @@ public sealed class AccountGrain(
         Answer(() => GoalProgress.Measure(Account, _history, Settings, state.State.Goals));
 
     public Task<IReadOnlyList<HealthCheck>?> GetHealthAsync(DateTimeOffset asOf) =>
-        Answer(() => HealthChecks.Evaluate(_history.Index.Before(asOf), state.State.Goals, asOf));
+        Answer(() => HealthChecks.Evaluate(_history.Index, state.State.Goals, asOf));
 
     public Task<LiveFigures?> GetLiveFiguresAsync(TimeRange window, DateTimeOffset now) =>
         Answer(() => LiveFigures.Measure(Account, _history, Settings, state.State.Goals, window, now));
