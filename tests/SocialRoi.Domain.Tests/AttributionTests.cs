@@ -173,6 +173,21 @@ public class AttributionTests
     }
 
     [Fact]
+    public void A_refund_naming_a_lead_is_a_refund_of_an_unknown_purchase()
+    {
+        List<EngagementEvent> events =
+        [
+            .. AnnBuysAfterThreeTouches(),
+            Make("lead", "l1", 4, new { platform = "x", actor = "ann" }),
+            Make("refund", "rf1", 5, new { @ref = "l1", amount = 30 }),
+        ];
+        var summary = AccountSummary.Compute("acme", History(events), new AccountSettings(), July, AttributionModel.LastTouch);
+        Assert.Equal(60m, summary.Revenue);
+        Assert.Equal(90m, summary.AttributedRevenue);
+        Assert.Equal(-30m, summary.DirectRevenue);
+    }
+
+    [Fact]
     public void A_customer_purchase_credits_the_touches_of_members_linked_to_that_customer_even_when_linked_later()
     {
         List<EngagementEvent> events =

@@ -40,6 +40,19 @@ public class AudienceTierTests
     }
 
     [Fact]
+    public void A_reply_ingested_before_the_comment_it_answers_makes_the_writer_conversational_once_the_comment_comes()
+    {
+        var history = new AccountHistory();
+        history.Add(Make("like", "k1", 0, new { platform = "x", actor = "ann" }));
+        _ = history.Index; // built: from here on every event is added in place, as ingest does
+        history.Add(Make("reply", "r1", 3, new { platform = "x", @ref = "m1" }));
+        Assert.Equal(AudienceTier.Vanity, AudienceTiers.TierAt(history.Index, Ann, Day0.AddDays(10)));
+        history.Add(Make("comment", "m1", 1, new { platform = "x", actor = "ann" }));
+        Assert.Equal(AudienceTier.Engaged, AudienceTiers.TierAt(history.Index, Ann, Day0.AddDays(3)));
+        Assert.Equal(AudienceTier.Conversational, AudienceTiers.TierAt(history.Index, Ann, Day0.AddDays(3.001)));
+    }
+
+    [Fact]
     public void A_reply_earlier_than_the_message_does_not_answer_it()
     {
         Assert.Equal(AudienceTier.Engaged, TierOf(Ann, 10,

@@ -43,7 +43,7 @@ public sealed class HistoryIndex
     private readonly RememberedCredits _credits = new();
     // Leads and purchases by number, in the order they were indexed, and each one's number.
     private readonly List<EngagementEvent> _conversions = [];
-    private readonly Dictionary<EngagementEvent, int> _conversionNumbers = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<string, int> _conversionNumbers = new(StringComparer.Ordinal); // by the lead's or purchase's id
     private readonly TimedRows<ConversionRow> _leads = new(ConversionRow.SameInstant);
     private readonly TimedRows<ConversionRow> _purchasesAndRefunds = new(ConversionRow.SameInstant);
     // Refunds indexed before their purchase, by the purchase id they name: its number goes into their rows when it comes.
@@ -52,21 +52,46 @@ public sealed class HistoryIndex
 
     public HistoryIndex(IEnumerable<EngagementEvent> events)
     {
-        _ordered = new OrderedEvents(SortedByTime(events));
+        var ordered = SortedByTime(events);
+        _ordered = new OrderedEvents();
         // In (at, id) order each list below only grows at its end, so indexing the events one by one
-        // the way ingest does costs no more than appending them.
-        foreach (var e in _ordered) Index(e);
+        // the way ingest does costs no more than appending them. The lookups of conversations and of
+        // members share nothing (both may tell the remembered credits to forget, which only reads
+        // them, and there are none yet), so an activation builds them side by side, one core each:
+        // a million events took ~2 s on one. Only the tier an answer gives needs both, and is
+        // reached once both are built.
+        Parallel.Invoke(
+            () =>
+            {
+                foreach (var e in ordered)
+                {
+                    _ordered.Add(e);
+                    IndexConversations(e);
+                }
+            },
+            () =>
+            {
+                foreach (var e in ordered) IndexAudience(e);
+            });
+        foreach (var (inbound, answeredAt) in _firstAnswers)
+        {
+            if (_referable[inbound].Member is { } writer) _members[writer].Reached(AudienceTier.Conversational, answeredAt);
+        }
     }
 
     /// <summary>Adds an event whose id is new, in place: every list stays ordered by (at, id), as after a rebuild.</summary>
     public void Add(EngagementEvent e)
     {
         _ordered.Add(e);
-        Index(e);
+        IndexConversations(e);
+        IndexAudience(e);
+        // SPEC §2: an answered inbound event makes its writer conversational from its first answer.
+        if (e.Type == EventType.Reply && Find(e.Ref!) is { } answered) ReachConversationalIfAnswered(answered);
+        else ReachConversationalIfAnswered(e); // an inbound event whose replies came first
     }
 
-    /// <summary>Enters an event in every lookup but the list of all events.</summary>
-    private void Index(EngagementEvent e)
+    /// <summary>Enters an event in the lookups by type, the funnel's rows, and conversations (inbound events and replies).</summary>
+    private void IndexConversations(EngagementEvent e)
     {
         _byType[(int)e.Type].Add(e);
         var namesBefore = _funnelNames.Count;
@@ -86,53 +111,9 @@ public sealed class HistoryIndex
         }
         switch (e.Type)
         {
-            case EventType.Identify:
-                var member = e.Member!.Value;
-                var isNewLink = !(_customersByMember.TryGetValue(member, out var known) && known.Contains(e.Customer!));
-                AddLink(e.Customer!, member);
-                // SPEC §2: links are timeless, so the member also takes part in the customer's earlier conversions.
-                if (isNewLink)
-                {
-                    foreach (var conversion in _conversionsByCustomer.GetValueOrDefault(e.Customer!) ?? [])
-                    {
-                        if (conversion.Member != member) AddToMember(member, conversion, _conversionNumbers[conversion]);
-                        _credits.Forget(_conversionNumbers[conversion]); // it has one member more, and their touches
-                    }
-                }
-                break;
-            case EventType.Lead or EventType.Purchase:
-                var number = _conversions.Count;
-                _conversions.Add(e);
-                _conversionNumbers[e] = number;
-                (e.Type == EventType.Lead ? _leads : _purchasesAndRefunds).Add(new ConversionRow(e.At.UtcTicks, e, number, e.Type, e.Amount ?? 0));
-                if (e.Type == EventType.Purchase && _refundsAwaitingPurchase.Remove(e.Id, out var refunds))
-                {
-                    foreach (var refund in refunds) NoteRefundedPurchase(refund, number);
-                }
-                foreach (var converted in MembersOf(e)) AddToMember(converted, e, number);
-                if (e.Customer is { } customer) InsertInto(_conversionsByCustomer, customer, e);
-                if (e.Type == EventType.Purchase && _firstPurchases is { } first)
-                {
-                    var identity = PurchaseIdentity(e);
-                    if (!first.TryGetValue(identity, out var earliest) || e.At < earliest) first[identity] = e.At;
-                }
-                break;
-            case EventType.Refund:
-                var refunded = Find(e.Ref!) is { Type: EventType.Purchase } purchase ? _conversionNumbers[purchase] : ConversionRow.NoPurchase;
-                _purchasesAndRefunds.Add(new ConversionRow(e.At.UtcTicks, e, refunded, e.Type, e.Amount!.Value));
-                if (refunded == ConversionRow.NoPurchase)
-                {
-                    if (!_refundsAwaitingPurchase.TryGetValue(e.Ref!, out var awaiting)) _refundsAwaitingPurchase[e.Ref!] = awaiting = [];
-                    awaiting.Add(e);
-                }
-                break;
             case EventType.Reply:
                 _conversations.AddReply(e);
-                if (Find(e.Ref!) is { } answered)
-                {
-                    NoteAnswer(answered, e);
-                    ReachConversationalIfAnswered(answered);
-                }
+                if (Find(e.Ref!) is { } answered) NoteAnswer(answered, e);
                 else InsertInto(_repliesAwaitingTheirEvent, e.Ref!, e);
                 break;
             case EventType.Post:
@@ -144,13 +125,64 @@ public sealed class HistoryIndex
                     if (keys.Post < namesBefore) _credits.ForgetAll();
                 }
                 break;
+        }
+    }
+
+    /// <summary>Enters an event in the lookups of members, customer links and conversions.</summary>
+    private void IndexAudience(EngagementEvent e)
+    {
+        switch (e.Type)
+        {
+            case EventType.Identify:
+                var member = e.Member!.Value;
+                var isNewLink = !(_customersByMember.TryGetValue(member, out var known) && known.Contains(e.Customer!));
+                AddLink(e.Customer!, member);
+                // SPEC §2: links are timeless, so the member also takes part in the customer's earlier conversions.
+                if (isNewLink)
+                {
+                    foreach (var conversion in _conversionsByCustomer.GetValueOrDefault(e.Customer!) ?? [])
+                    {
+                        var number = _conversionNumbers[conversion.Id];
+                        if (conversion.Member != member) AddToMember(member, conversion, number);
+                        _credits.Forget(number); // it has one member more, and their touches
+                    }
+                }
+                break;
+            case EventType.Lead or EventType.Purchase:
+                var next = _conversions.Count;
+                _conversions.Add(e);
+                _conversionNumbers[e.Id] = next;
+                (e.Type == EventType.Lead ? _leads : _purchasesAndRefunds).Add(new ConversionRow(e.At.UtcTicks, e, next, e.Type, e.Amount ?? 0));
+                if (e.Type == EventType.Purchase && _refundsAwaitingPurchase.Remove(e.Id, out var refunds))
+                {
+                    foreach (var refund in refunds) NoteRefundedPurchase(refund, next);
+                }
+                foreach (var converted in MembersOf(e)) AddToMember(converted, e, next);
+                if (e.Customer is { } customer) InsertInto(_conversionsByCustomer, customer, e);
+                if (e.Type == EventType.Purchase && _firstPurchases is { } first)
+                {
+                    var identity = PurchaseIdentity(e);
+                    if (!first.TryGetValue(identity, out var earliest) || e.At < earliest) first[identity] = e.At;
+                }
+                break;
+            case EventType.Refund:
+                var refunded = _conversionNumbers.TryGetValue(e.Ref!, out var purchase) && _conversions[purchase].Type == EventType.Purchase
+                    ? purchase : ConversionRow.NoPurchase;
+                _purchasesAndRefunds.Add(new ConversionRow(e.At.UtcTicks, e, refunded, e.Type, e.Amount!.Value));
+                if (refunded == ConversionRow.NoPurchase)
+                {
+                    if (!_refundsAwaitingPurchase.TryGetValue(e.Ref!, out var awaiting)) _refundsAwaitingPurchase[e.Ref!] = awaiting = [];
+                    awaiting.Add(e);
+                }
+                break;
+            case EventType.Reply or EventType.Post:
+                break;
             default:
                 if (e.Member is { } writer)
                 {
                     var activity = AddToMember(writer, e);
                     if (e.IsCreditable()) ForgetConversionsOf(activity); // one more touch to credit
                     if (e.Type is EventType.Follow or EventType.Unfollow) AddFollowChange(activity, e);
-                    ReachConversationalIfAnswered(e);
                 }
                 break;
         }
