@@ -43,6 +43,9 @@ public readonly record struct InboundRow(long At, long AnsweredAt, double Sentim
     public const long Unanswered = long.MaxValue;
 
     public bool IsAnswered => AnsweredAt != Unanswered;
+
+    /// <summary>Whether its first answer came before an instant, in ticks: what was known of it then.</summary>
+    public bool IsAnsweredBefore(long ticks) => AnsweredAt < ticks;
 }
 
 /// <summary>A reply: its instant in ticks, whether it was automated, its sentiment (NaN when it has none).</summary>

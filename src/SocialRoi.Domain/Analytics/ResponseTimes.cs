@@ -31,7 +31,7 @@ public sealed record ResponseTimes(
             inbound += run.Length;
             foreach (var row in run.Span)
             {
-                if (row.AnsweredAt < answeredBefore) waits.Add(row.AnsweredAt - row.At);
+                if (row.IsAnsweredBefore(answeredBefore)) waits.Add(row.AnsweredAt - row.At);
             }
         }
         var sorted = CollectionsMarshal.AsSpan(waits);

@@ -56,7 +56,7 @@ public static class HealthFigures
         {
             foreach (var row in run.Span)
             {
-                if (row.Sentiment < Negative && row.At < dayBefore && row.AnsweredAt >= then) ignored++;
+                if (row.Sentiment < Negative && row.At < dayBefore && !row.IsAnsweredBefore(then)) ignored++;
             }
         }
         return ignored;
