@@ -369,8 +369,8 @@ public sealed class HistoryIndex
     /// </summary>
     private void AddFollowChange(MemberActivity member, EngagementEvent e)
     {
-        var follows = member.AddFollow(e);
-        var at = TimeOrder.PositionOf(follows, e);
+        var at = member.AddFollow(e);
+        var follows = member.Follows;
         var change = FollowChange(follows, at);
         _followers.Change(e.At, change);
         if (at + 1 < follows.Count) _followers.Change(follows[at + 1].At, -change);

@@ -11,16 +11,15 @@ public static class TimeOrder
 {
     public static readonly Comparer<EngagementEvent> ByTime = Comparer<EngagementEvent>.Create(EngagementEvent.CompareByTime);
 
-    /// <summary>Places an event where a full sort would: events mostly arrive in time order, so usually an append; a late one by binary search.</summary>
-    public static void Insert(List<EngagementEvent> ordered, EngagementEvent e)
+    /// <summary>
+    /// Places an event where a full sort would, and says where: events mostly arrive in time order,
+    /// so usually an append; a late one by binary search.
+    /// </summary>
+    public static int Insert(List<EngagementEvent> ordered, EngagementEvent e)
     {
-        if (ordered.Count == 0 || EngagementEvent.CompareByTime(ordered[^1], e) < 0)
-        {
-            ordered.Add(e);
-            return;
-        }
-        var at = ordered.BinarySearch(e, ByTime);
-        ordered.Insert(at < 0 ? ~at : at, e);
+        var at = ordered.Count == 0 || EngagementEvent.CompareByTime(ordered[^1], e) < 0 ? ordered.Count : PositionOf(ordered, e);
+        ordered.Insert(at, e);
+        return at;
     }
 
     /// <summary>The position of the first event at or after an instant (Count when there is none).</summary>
@@ -40,7 +39,7 @@ public static class TimeOrder
     public static EngagementEvent? LastBefore(IReadOnlyList<EngagementEvent> ordered, DateTimeOffset instant) =>
         FirstAtOrAfter(ordered, instant) is var next and > 0 ? ordered[next - 1] : null;
 
-    /// <summary>The position of an event the list holds, found by binary search.</summary>
+    /// <summary>The position of an event the list holds (or where it would go), found by binary search.</summary>
     public static int PositionOf(IReadOnlyList<EngagementEvent> ordered, EngagementEvent e)
     {
         int low = 0, high = ordered.Count;

@@ -39,11 +39,8 @@ public sealed class MemberActivity
     /// </summary>
     public IReadOnlyList<int> Conversions => _conversions ?? NoConversions;
 
-    internal IReadOnlyList<EngagementEvent> AddFollow(EngagementEvent change)
-    {
-        TimeOrder.Insert(_follows ??= [], change);
-        return _follows;
-    }
+    /// <summary>Adds a follow or unfollow in (at, id) order; its position in <see cref="Follows"/>.</summary>
+    internal int AddFollow(EngagementEvent change) => TimeOrder.Insert(_follows ??= [], change);
 
     internal void AddConversion(int number) => (_conversions ??= []).Add(number);
 
