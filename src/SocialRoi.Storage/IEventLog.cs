@@ -25,8 +25,8 @@ public interface IEventLog
     /// <summary>Appends in one transaction; returns once committed, one result per event in order.</summary>
     Task<IReadOnlyList<AppendOutcome>> AppendAsync(IReadOnlyList<EngagementEvent> events, CancellationToken cancellationToken);
 
-    /// <summary>Every event of the account, in position order.</summary>
-    Task<IReadOnlyList<LoggedEvent>> ReadAccountAsync(string account, CancellationToken cancellationToken);
+    /// <summary>Every event of the account, in position order, each repeated name read as its one copy in <paramref name="names"/>.</summary>
+    Task<IReadOnlyList<LoggedEvent>> ReadAccountAsync(string account, NamePool names, CancellationToken cancellationToken);
 
     Task<bool> IsReachableAsync(CancellationToken cancellationToken);
 }

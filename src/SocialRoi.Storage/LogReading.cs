@@ -21,13 +21,12 @@ internal static class LogReading
     /// <param name="command">Selects (position, body) of one account's events, in any order.</param>
     /// <param name="body">The body column of the current row as UTF-8.</param>
     public static async Task<IReadOnlyList<LoggedEvent>> ReadAsync(
-        DbCommand command, Func<DbDataReader, byte[]> body, CancellationToken cancellationToken)
+        DbCommand command, Func<DbDataReader, byte[]> body, NamePool names, CancellationToken cancellationToken)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var chunks = Channel.CreateBounded<(long Position, byte[] Body)[]>(new BoundedChannelOptions(8) { SingleReader = true, SingleWriter = true });
         // Task.Run: Microsoft.Data.Sqlite reads synchronously even when asked to read asynchronously.
         var fetching = Task.Run(() => FetchAsync(command, body, chunks.Writer, stop.Token), stop.Token);
-        var names = new NamePool();
         var events = new List<LoggedEvent>();
         try
         {

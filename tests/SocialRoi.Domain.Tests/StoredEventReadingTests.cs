@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using SocialRoi.Domain.Analytics;
 using SocialRoi.Domain.Events;
 
 namespace SocialRoi.Domain.Tests;
@@ -79,5 +80,20 @@ public class StoredEventReadingTests
         Assert.Same(first.Platform, second.Platform);
         Assert.Same(first.Actor, second.Actor);
         Assert.Same(first.Post, second.Post);
+    }
+
+    [Fact]
+    public void A_history_read_from_the_log_gives_a_later_event_the_names_it_read()
+    {
+        var names = new NamePool();
+        var logged = EventJson.Read(Encoding.UTF8.GetBytes(EventJson.Write(Ev.Make("like", "l1", 1, new { platform = "instagram", actor = "ann", post = "launch" }))), names);
+        var history = AccountHistory.FromLog([logged], names);
+        // Names made afresh, as a request's parser makes them.
+        history.Add(Ev.Make("share", "s1", 2, new { platform = new string("instagram"), actor = new string("ann"), post = new string("launch") }));
+        var later = Assert.Single(history.Index.Ordered, e => e.Id == "s1");
+        Assert.Equal(2, history.Count);
+        Assert.Same(logged.Platform, later.Platform);
+        Assert.Same(logged.Actor, later.Actor);
+        Assert.Same(logged.Post, later.Post);
     }
 }

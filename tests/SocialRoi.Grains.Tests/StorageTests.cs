@@ -27,7 +27,7 @@ public class StorageTests
         {
             await opened[0].AppendAsync([Like("k1", "ann")], CancellationToken.None);
             await opened[3].AppendAsync([Like("k2", "bob")], CancellationToken.None);
-            Assert.Equal(2, (await opened[1].ReadAccountAsync("acme", CancellationToken.None)).Count);
+            Assert.Equal(2, (await opened[1].ReadAccountAsync("acme", new NamePool(), CancellationToken.None)).Count);
         }
         finally
         {
@@ -49,7 +49,7 @@ public class StorageTests
         Assert.Equal(
             [AppendOutcome.Duplicate, AppendOutcome.Conflict, AppendOutcome.Stored, AppendOutcome.Duplicate, AppendOutcome.Conflict],
             results);
-        var logged = await storage.ReadAccountAsync("acme", CancellationToken.None);
+        var logged = await storage.ReadAccountAsync("acme", new NamePool(), CancellationToken.None);
         Assert.Equal(["ann", "cy"], logged.Select(l => l.Event.Actor));
     }
 
@@ -66,7 +66,7 @@ public class StorageTests
 
         Assert.Equal([AppendOutcome.Stored, AppendOutcome.Stored, AppendOutcome.Duplicate, AppendOutcome.Stored, AppendOutcome.Conflict], results);
         Assert.Equal([AppendOutcome.Stored, AppendOutcome.Stored], fresh);
-        var logged = await storage.ReadAccountAsync("acme", CancellationToken.None);
+        var logged = await storage.ReadAccountAsync("acme", new NamePool(), CancellationToken.None);
         Assert.Equal(["ann", "bob", "cy", "eve", "fay"], logged.Select(l => l.Event.Actor));
     }
 
@@ -91,7 +91,7 @@ public class StorageTests
         {
             var expected = Enumerable.Range(0, 31).Select(i => i == 30 ? AppendOutcome.Stored : i == Changed(a) ? AppendOutcome.Conflict : AppendOutcome.Duplicate);
             Assert.Equal(expected, again[a]);
-            var logged = await storage.ReadAccountAsync($"acct-{a}", CancellationToken.None);
+            var logged = await storage.ReadAccountAsync($"acct-{a}", new NamePool(), CancellationToken.None);
             Assert.Equal(31, logged.Count);
             Assert.Equal(30, logged.Count(l => l.Event.Actor == "ann")); // the stored event stays, not the changed copy
             Assert.Equal("cy", logged[^1].Event.Actor);
@@ -158,7 +158,7 @@ public class StorageTests
         var appended = Enumerable.Range(0, 10_000).Select(i => Like($"k{9_999 - i}", $"member-{i % 97}") with { At = Like("", "").At.AddMinutes(i % 500) }).ToList();
         foreach (var batch in appended.Chunk(2_500)) await storage.AppendAsync(batch, CancellationToken.None);
 
-        var logged = await storage.ReadAccountAsync("acme", CancellationToken.None);
+        var logged = await storage.ReadAccountAsync("acme", new NamePool(), CancellationToken.None);
 
         Assert.Equal(appended, logged.Select(l => l.Event));
         Assert.True(logged.Zip(logged.Skip(1)).All(pair => pair.First.Position < pair.Second.Position));
@@ -175,7 +175,7 @@ public class StorageTests
             await storage.AppendAsync(batch, CancellationToken.None);
         await ReplaceStoredBodyAsync(test, "k100", """{"id":"k100","account":"acme","type":"like","platform":"x","actor":"ann"}""");
 
-        var error = await Assert.ThrowsAsync<InvalidDataException>(() => storage.ReadAccountAsync("acme", CancellationToken.None));
+        var error = await Assert.ThrowsAsync<InvalidDataException>(() => storage.ReadAccountAsync("acme", new NamePool(), CancellationToken.None));
 
         Assert.Contains("stored event \"k100\" no longer validates: at is required", error.Message);
         Assert.Equal([AppendOutcome.Stored], await storage.AppendAsync([Like("k60000", "bob")], CancellationToken.None)); // the store still works

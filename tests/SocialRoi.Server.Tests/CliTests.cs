@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using SocialRoi.Domain.Events;
 using SocialRoi.Testing;
 
 namespace SocialRoi.Server.Tests;
@@ -82,7 +83,7 @@ public class CliTests
             response.EnsureSuccessStatusCode();
         }
         await using var storage = await data.OpenAsync();
-        Assert.Single(await storage.ReadAccountAsync("acme", CancellationToken.None));
+        Assert.Single(await storage.ReadAccountAsync("acme", new NamePool(), CancellationToken.None));
     }
 
     [Fact]
@@ -138,7 +139,7 @@ public class CliTests
             Assert.Contains("2 accepted, 0 duplicates, 1 rejected", output);
             Assert.Contains($"event 1: line is not valid UTF-8 at byte offset {first.Length + broken.Length} (0xC3)", output);
             await using var storage = await data.OpenAsync();
-            Assert.Equal(["f1", "f3"], (await storage.ReadAccountAsync("acme", CancellationToken.None)).Select(l => l.Event.Id).Order());
+            Assert.Equal(["f1", "f3"], (await storage.ReadAccountAsync("acme", new NamePool(), CancellationToken.None)).Select(l => l.Event.Id).Order());
         }
         finally
         {

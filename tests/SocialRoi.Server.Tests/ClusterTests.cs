@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
+using SocialRoi.Domain.Events;
 using SocialRoi.Testing;
 using Xunit.Abstractions;
 
@@ -112,7 +113,7 @@ public class ClusterTests(ITestOutputHelper output)
 
         await using var storage = await data.OpenAsync();
         var logged = new List<string>();
-        foreach (var shop in Shops) logged.AddRange((await storage.ReadAccountAsync(shop, CancellationToken.None)).Select(l => $"{shop}/{l.Event.Id}"));
+        foreach (var shop in Shops) logged.AddRange((await storage.ReadAccountAsync(shop, new NamePool(), CancellationToken.None)).Select(l => $"{shop}/{l.Event.Id}"));
         Assert.Equal(logged.Count, logged.Distinct().Count());                           // exactly once
         Assert.Equal(acknowledged.Order(StringComparer.Ordinal), logged.Order(StringComparer.Ordinal)); // every batch was acknowledged
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
+using SocialRoi.Domain.Events;
 using SocialRoi.Testing;
 
 namespace SocialRoi.Server.Tests;
@@ -54,7 +55,7 @@ public class CrashSafetyTests
         {
             await restarted.WaitUntilReadyAsync(http);
             await using var storage = await data.OpenAsync();
-            var logged = (await storage.ReadAccountAsync("acme", CancellationToken.None)).Select(l => l.Event.Id).ToList();
+            var logged = (await storage.ReadAccountAsync("acme", new NamePool(), CancellationToken.None)).Select(l => l.Event.Id).ToList();
             Assert.Equal(logged.Count, logged.Distinct().Count());           // exactly once
             Assert.Empty(acknowledged.Except(logged));                         // nothing acknowledged is lost
 
@@ -108,7 +109,7 @@ public class CrashSafetyTests
         Assert.Equal(HttpStatusCode.OK, status);
         await server.PostEventsAsync(batches[2]);
 
-        var logged = await server.Storage.ReadAccountAsync("acme", CancellationToken.None);
+        var logged = await server.Storage.ReadAccountAsync("acme", new NamePool(), CancellationToken.None);
         Assert.Equal(batches.SelectMany(b => b).Select(e => (string)e["id"]!).Order(), logged.Select(l => l.Event.Id).Order());
         var fresh = await RunningServer.StartAsync(TestStore.Sqlite);
         await using (fresh)

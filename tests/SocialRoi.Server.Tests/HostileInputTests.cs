@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
+using SocialRoi.Domain.Events;
 using SocialRoi.Testing;
 
 namespace SocialRoi.Server.Tests;
@@ -71,7 +72,7 @@ public class HostileInputTests
         Assert.True(statuses.Keys.Count >= 3, $"the bodies drew only {string.Join(", ", statuses.Keys)}");
         Assert.Equal("ok\n", await server.GetStringAsync("/healthz"));
 
-        var logged = (await server.Storage.ReadAccountAsync("acme", CancellationToken.None)).Select(l => l.Event.Id).ToList();
+        var logged = (await server.Storage.ReadAccountAsync("acme", new NamePool(), CancellationToken.None)).Select(l => l.Event.Id).ToList();
         Assert.Equal(logged.Count, logged.Distinct().Count());
         Assert.Equal(valid.Select(e => (string)e["id"]!).Order(StringComparer.Ordinal), logged.Order(StringComparer.Ordinal));
 

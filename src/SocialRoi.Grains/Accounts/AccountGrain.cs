@@ -24,7 +24,7 @@ public sealed class AccountGrain(
     IAccountCatalog catalog,
     AccountMetrics metrics) : Grain, IAccountGrain
 {
-    private readonly AccountHistory _history = new();
+    private AccountHistory _history = new();
     private readonly FunnelsSinceLastChange _funnels = new();
     private bool _configured;
 
@@ -34,7 +34,9 @@ public sealed class AccountGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        foreach (var logged in await log.ReadAccountAsync(Account, cancellationToken)) _history.Add(logged.Event);
+        var names = new NamePool();
+        var logged = await log.ReadAccountAsync(Account, names, cancellationToken);
+        _history = AccountHistory.FromLog(logged.Select(l => l.Event), names);
         if (state.RecordExists)
         {
             // The catalog copy may lag the state when a node died between the two writes.

@@ -144,11 +144,11 @@ public sealed class PostgresStorage : IStorage
         }
     }
 
-    public async Task<IReadOnlyList<LoggedEvent>> ReadAccountAsync(string account, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<LoggedEvent>> ReadAccountAsync(string account, NamePool names, CancellationToken cancellationToken)
     {
         await using var select = _dataSource.CreateCommand("SELECT position, body FROM events WHERE account = $1");
         select.Parameters.Add(new NpgsqlParameter { Value = account });
-        return await LogReading.ReadAsync(select, row => Encoding.UTF8.GetBytes(row.GetString(1)), cancellationToken);
+        return await LogReading.ReadAsync(select, row => Encoding.UTF8.GetBytes(row.GetString(1)), names, cancellationToken);
     }
 
     public async Task<bool> IsReachableAsync(CancellationToken cancellationToken)

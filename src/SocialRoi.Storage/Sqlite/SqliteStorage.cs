@@ -44,13 +44,13 @@ public sealed partial class SqliteStorage : IStorage
         return storage;
     }
 
-    public async Task<IReadOnlyList<LoggedEvent>> ReadAccountAsync(string account, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<LoggedEvent>> ReadAccountAsync(string account, NamePool names, CancellationToken cancellationToken)
     {
         await using var connection = await OpenConnectionAsync(cancellationToken);
         await using var select = Command(connection, null, "SELECT position, body FROM events WHERE account = $account");
         select.Parameters["$account"].Value = account;
         // The body's UTF-8 bytes as SQLite holds them: no UTF-16 copy of each event.
-        return await LogReading.ReadAsync(select, row => row.GetFieldValue<byte[]>(1), cancellationToken);
+        return await LogReading.ReadAsync(select, row => row.GetFieldValue<byte[]>(1), names, cancellationToken);
     }
 
     public async Task<bool> IsReachableAsync(CancellationToken cancellationToken)
