@@ -166,6 +166,20 @@ public class StorageTests
 
     [Theory]
     [MemberData(nameof(TestStore.Kinds), MemberType = typeof(TestStore))]
+    public async Task Names_in_any_script_read_back_as_they_were_written(string store)
+    {
+        await using var test = await TestStore.CreateAsync(store);
+        await using var storage = await test.OpenAsync();
+        string[] actors = ["zoë", "渡辺", "🎉 fan", "\"quoted\"\n"];
+        await storage.AppendAsync(actors.Select((actor, i) => Like($"k{i}", actor)).ToList(), CancellationToken.None);
+
+        var logged = await storage.ReadAccountAsync("acme", new NamePool(), CancellationToken.None);
+
+        Assert.Equal(actors, logged.Select(l => l.Event.Actor));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestStore.Kinds), MemberType = typeof(TestStore))]
     public async Task A_stored_event_that_no_longer_reads_stops_the_read_with_its_error(string store)
     {
         await using var test = await TestStore.CreateAsync(store);

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Globalization;
 using Npgsql;
 using NpgsqlTypes;
@@ -148,7 +147,8 @@ public sealed class PostgresStorage : IStorage
     {
         await using var select = _dataSource.CreateCommand("SELECT position, body FROM events WHERE account = $1");
         select.Parameters.Add(new NpgsqlParameter { Value = account });
-        return await LogReading.ReadAsync(select, row => Encoding.UTF8.GetBytes(row.GetString(1)), names, cancellationToken);
+        // The body's UTF-8 bytes as the server sends them (the connection's encoding is UTF-8): no UTF-16 string of each event.
+        return await LogReading.ReadAsync(select, row => row.GetFieldValue<byte[]>(1), names, cancellationToken);
     }
 
     public async Task<bool> IsReachableAsync(CancellationToken cancellationToken)
