@@ -48,13 +48,14 @@ public static class MemoryAndColdStartBenchmark
             await using var storageAgain = await store.OpenAsync();
             await using var restarted = await SocialRoiServer.StartAsync("http://127.0.0.1:0", storageAgain, BenchmarkOptions.Unlimited, CancellationToken.None);
             using var http = new HttpClient { BaseAddress = restarted.Address };
-            (await http.GetAsync("/api/v1/accounts/northwind-coffee/summary?from=2026-06-01&to=2026-12-01")).EnsureSuccessStatusCode();
+            // The front page: every demo account activates and reports its quarter.
+            (await http.GetAsync("/")).EnsureSuccessStatusCode();
             demo = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         }
         return
         [
             new Figure($"first answer of a {size:N0}-event account after a restart", activation, "ms", null, null, "≤ 1,000 ms", activation <= 1_000),
-            new Figure("demo restart until it answers (18,215 events)", demo, "ms", null, null, "≤ 5,000 ms", demo <= 5_000),
+            new Figure("demo restart until its front page answers, every account (18,215 events)", demo, "ms", null, null, "≤ 5,000 ms", demo <= 5_000),
         ];
     }
 }
