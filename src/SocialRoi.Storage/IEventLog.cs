@@ -13,9 +13,6 @@ public enum AppendOutcome
     Conflict,
 }
 
-/// <summary>An event as the log holds it, with its position (the order it was appended in).</summary>
-public sealed record LoggedEvent(long Position, EngagementEvent Event);
-
 /// <summary>
 /// The append-only event log: the source of truth that every figure can be rebuilt from.
 /// (account, id) is the idempotency key.
@@ -25,8 +22,8 @@ public interface IEventLog
     /// <summary>Appends in one transaction; returns once committed, one result per event in order.</summary>
     Task<IReadOnlyList<AppendOutcome>> AppendAsync(IReadOnlyList<EngagementEvent> events, CancellationToken cancellationToken);
 
-    /// <summary>Every event of the account, in position order, each repeated name read as its one copy in <paramref name="names"/>.</summary>
-    Task<IReadOnlyList<LoggedEvent>> ReadAccountAsync(string account, NamePool names, CancellationToken cancellationToken);
+    /// <summary>Every event of the account, in the order it was appended, each repeated name read as its one copy in <paramref name="names"/>.</summary>
+    Task<IReadOnlyList<EngagementEvent>> ReadAccountAsync(string account, NamePool names, CancellationToken cancellationToken);
 
     Task<bool> IsReachableAsync(CancellationToken cancellationToken);
 }

@@ -20,19 +20,24 @@ internal static class LogReading
 
     /// <param name="command">Selects (position, body) of one account's events, in any order.</param>
     /// <param name="body">The body column of the current row as UTF-8.</param>
-    public static async Task<IReadOnlyList<LoggedEvent>> ReadAsync(
+    public static async Task<IReadOnlyList<EngagementEvent>> ReadAsync(
         DbCommand command, Func<DbDataReader, byte[]> body, NamePool names, CancellationToken cancellationToken)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var chunks = Channel.CreateBounded<(long Position, byte[] Body)[]>(new BoundedChannelOptions(8) { SingleReader = true, SingleWriter = true });
         // Task.Run: Microsoft.Data.Sqlite reads synchronously even when asked to read asynchronously.
         var fetching = Task.Run(() => FetchAsync(command, body, chunks.Writer, stop.Token), stop.Token);
-        var events = new List<LoggedEvent>();
+        var positions = new List<long>();
+        var events = new List<EngagementEvent>();
         try
         {
             await foreach (var chunk in chunks.Reader.ReadAllAsync(stop.Token))
             {
-                foreach (var (position, json) in chunk) events.Add(new LoggedEvent(position, EventJson.Read(json, names)));
+                foreach (var (position, json) in chunk)
+                {
+                    positions.Add(position);
+                    events.Add(EventJson.Read(json, names));
+                }
             }
         }
         catch
@@ -43,7 +48,7 @@ internal static class LogReading
         }
         await fetching;
         var inLogOrder = events.ToArray();
-        Array.Sort(Array.ConvertAll(inLogOrder, e => e.Position), inLogOrder);
+        Array.Sort(positions.ToArray(), inLogOrder);
         return inLogOrder;
     }
 

@@ -34,7 +34,7 @@ public class AccountGrainTests
         Assert.Equal([EventOutcomeKind.Accepted, EventOutcomeKind.Accepted, EventOutcomeKind.Duplicate], outcomes.Select(o => o.Kind));
 
         await using (var storage = await test.OpenAsync())
-            Assert.Equal(["f1", "f2"], (await storage.ReadAccountAsync("acme", new NamePool(), default)).Select(l => l.Event.Id));
+            Assert.Equal(["f1", "f2"], (await storage.ReadAccountAsync("acme", new NamePool(), default)).Select(e => e.Id));
 
         Assert.Equal(1, await cluster.ActiveAccountsAsync());
         await cluster.CollectActivationsAsync();

@@ -139,7 +139,7 @@ public class CliTests
             Assert.Contains("2 accepted, 0 duplicates, 1 rejected", output);
             Assert.Contains($"event 1: line is not valid UTF-8 at byte offset {first.Length + broken.Length} (0xC3)", output);
             await using var storage = await data.OpenAsync();
-            Assert.Equal(["f1", "f3"], (await storage.ReadAccountAsync("acme", new NamePool(), CancellationToken.None)).Select(l => l.Event.Id).Order());
+            Assert.Equal(["f1", "f3"], (await storage.ReadAccountAsync("acme", new NamePool(), CancellationToken.None)).Select(e => e.Id).Order());
         }
         finally
         {

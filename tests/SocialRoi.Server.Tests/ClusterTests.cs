@@ -113,7 +113,7 @@ public class ClusterTests(ITestOutputHelper output)
 
         await using var storage = await data.OpenAsync();
         var logged = new List<string>();
-        foreach (var shop in Shops) logged.AddRange((await storage.ReadAccountAsync(shop, new NamePool(), CancellationToken.None)).Select(l => $"{shop}/{l.Event.Id}"));
+        foreach (var shop in Shops) logged.AddRange((await storage.ReadAccountAsync(shop, new NamePool(), CancellationToken.None)).Select(e => $"{shop}/{e.Id}"));
         Assert.Equal(logged.Count, logged.Distinct().Count());                           // exactly once
         Assert.Equal(acknowledged.Order(StringComparer.Ordinal), logged.Order(StringComparer.Ordinal)); // every batch was acknowledged
 

@@ -55,7 +55,7 @@ public class CrashSafetyTests
         {
             await restarted.WaitUntilReadyAsync(http);
             await using var storage = await data.OpenAsync();
-            var logged = (await storage.ReadAccountAsync("acme", new NamePool(), CancellationToken.None)).Select(l => l.Event.Id).ToList();
+            var logged = (await storage.ReadAccountAsync("acme", new NamePool(), CancellationToken.None)).Select(e => e.Id).ToList();
             Assert.Equal(logged.Count, logged.Distinct().Count());           // exactly once
             Assert.Empty(acknowledged.Except(logged));                         // nothing acknowledged is lost
 
@@ -110,7 +110,7 @@ public class CrashSafetyTests
         await server.PostEventsAsync(batches[2]);
 
         var logged = await server.Storage.ReadAccountAsync("acme", new NamePool(), CancellationToken.None);
-        Assert.Equal(batches.SelectMany(b => b).Select(e => (string)e["id"]!).Order(), logged.Select(l => l.Event.Id).Order());
+        Assert.Equal(batches.SelectMany(b => b).Select(e => (string)e["id"]!).Order(), logged.Select(e => e.Id).Order());
         var fresh = await RunningServer.StartAsync(TestStore.Sqlite);
         await using (fresh)
         {

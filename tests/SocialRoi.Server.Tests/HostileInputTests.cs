@@ -72,7 +72,7 @@ public class HostileInputTests
         Assert.True(statuses.Keys.Count >= 3, $"the bodies drew only {string.Join(", ", statuses.Keys)}");
         Assert.Equal("ok\n", await server.GetStringAsync("/healthz"));
 
-        var logged = (await server.Storage.ReadAccountAsync("acme", new NamePool(), CancellationToken.None)).Select(l => l.Event.Id).ToList();
+        var logged = (await server.Storage.ReadAccountAsync("acme", new NamePool(), CancellationToken.None)).Select(e => e.Id).ToList();
         Assert.Equal(logged.Count, logged.Distinct().Count());
         Assert.Equal(valid.Select(e => (string)e["id"]!).Order(StringComparer.Ordinal), logged.Order(StringComparer.Ordinal));
 

@@ -98,7 +98,7 @@ public class ImportTests
         await using var server = await RunningServer.StartAsync(TestStore.Sqlite);
         await ImportTwiceAsync(server, "meta-leads", "meta-leads.csv", events: 3); // one known only by phone number
         Assert.Equal(3, (int)(await Summary(server))["leads"]!);
-        var customers = (await server.Storage.ReadAccountAsync("shop", new NamePool(), CancellationToken.None)).Select(l => l.Event.Customer!).ToList();
+        var customers = (await server.Storage.ReadAccountAsync("shop", new NamePool(), CancellationToken.None)).Select(e => e.Customer!).ToList();
         Assert.All(customers, c => Assert.Matches("^h:[0-9a-f]{32}$", c));
         Assert.Equal(3, customers.Distinct().Count());
     }
@@ -112,7 +112,7 @@ public class ImportTests
         await ImportTwiceAsync(server, "linkedin-posts", "linkedin-posts.csv", events: 1);
         var summary = await Summary(server);
         Assert.Equal(5, (int)summary["posts"]!);
-        var posts = (await server.Storage.ReadAccountAsync("shop", new NamePool(), CancellationToken.None)).Select(l => l.Event).ToList();
+        var posts = (await server.Storage.ReadAccountAsync("shop", new NamePool(), CancellationToken.None)).ToList();
         var huila = posts.Where(p => p.Id is "meta-posts:18040000000000001" or "x-posts:1808000000000000001" or "linkedin-posts:7213000000000000001").ToList();
         Assert.Equal(["instagram", "linkedin", "x"], huila.Select(p => p.Platform!).Order());
         Assert.Single(huila.Select(p => p.ContentHash).Distinct());
@@ -141,7 +141,7 @@ public class ImportTests
         await using var server = await RunningServer.StartAsync(TestStore.Sqlite);
         await ImportTwiceAsync(server, "shopify-orders", "shopify-orders.csv", events: 5);
         await ImportTwiceAsync(server, "meta-leads", "meta-leads.csv", events: 3);
-        var events = (await server.Storage.ReadAccountAsync("shop", new NamePool(), CancellationToken.None)).Select(l => l.Event).ToList();
+        var events = (await server.Storage.ReadAccountAsync("shop", new NamePool(), CancellationToken.None)).ToList();
         var order = events.Single(e => e.Id == "shopify:#1001");  // Ann@Example.com
         var lead = events.Single(e => e.Id == "meta-leads:l:900001"); // " ann@example.COM "
         Assert.Equal(order.Customer, lead.Customer);

@@ -107,7 +107,7 @@ public class SecurityTests
             using var refused = await server.Http.PostAsync("/api/v1/events", new StringContent(mixed.ToJsonString(), Encoding.UTF8, "application/json"));
             Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
             Assert.Contains("bolt", await refused.Content.ReadAsStringAsync());
-            Assert.DoesNotContain(await server.Storage.ReadAccountAsync("acme", new NamePool(), CancellationToken.None), e => e.Event.Id == "l9");
+            Assert.DoesNotContain(await server.Storage.ReadAccountAsync("acme", new NamePool(), CancellationToken.None), e => e.Id == "l9");
         }
     }
 

@@ -35,8 +35,7 @@ public sealed class AccountGrain(
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var names = new NamePool();
-        var logged = await log.ReadAccountAsync(Account, names, cancellationToken);
-        _history = AccountHistory.FromLog(logged.Select(l => l.Event), names);
+        _history = AccountHistory.FromLog(await log.ReadAccountAsync(Account, names, cancellationToken), names);
         if (state.RecordExists)
         {
             // The catalog copy may lag the state when a node died between the two writes.

@@ -143,7 +143,7 @@ public sealed class PostgresStorage : IStorage
         }
     }
 
-    public async Task<IReadOnlyList<LoggedEvent>> ReadAccountAsync(string account, NamePool names, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<EngagementEvent>> ReadAccountAsync(string account, NamePool names, CancellationToken cancellationToken)
     {
         await using var select = _dataSource.CreateCommand("SELECT position, body FROM events WHERE account = $1");
         select.Parameters.Add(new NpgsqlParameter { Value = account });

@@ -44,7 +44,7 @@ public sealed partial class SqliteStorage : IStorage
         return storage;
     }
 
-    public async Task<IReadOnlyList<LoggedEvent>> ReadAccountAsync(string account, NamePool names, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<EngagementEvent>> ReadAccountAsync(string account, NamePool names, CancellationToken cancellationToken)
     {
         await using var connection = await OpenConnectionAsync(cancellationToken);
         await using var select = Command(connection, null, "SELECT position, body FROM events WHERE account = $account");
