@@ -110,7 +110,7 @@ public class HealthAndReportsTests
         using var response = await server.Http.GetAsync("/");
         Assert.Equal("text/html", response.Content.Headers.ContentType!.MediaType);
         var html = await response.Content.ReadAsStringAsync();
-        // Every account, in the order of their ids, though their reports are made side by side.
+        // Every account, in the order of their ids.
         var headings = new[] { "<h2>acme</h2>", "<h2>beta</h2>", "<h2>globex</h2>" }.Select(h => html.IndexOf(h, StringComparison.Ordinal)).ToList();
         Assert.DoesNotContain(-1, headings);
         Assert.Equal(headings.Order(), headings);

@@ -128,10 +128,10 @@ public sealed class PostgresServer : IAsyncDisposable
     /// </summary>
     private void RemoveAfterExit()
     {
-        var stop = $"'{Services.Find("pg_ctl")}' -D '{DataDirectory}' -w -m immediate stop";
-        if (Environment.UserName == "root") stop = "runuser -u postgres -- " + stop;
-        // setsid: in a session of its own, it outlives the test process.
-        using var removal = Process.Start(new ProcessStartInfo("setsid", ["sh", "-c", $"{stop} >/dev/null 2>&1; rm -rf '{_directory}'"]));
+        var stop = CommandLine(Services.Find("pg_ctl")!, ["-D", DataDirectory, "-w", "-m", "immediate", "stop"], Environment.UserName == "root");
+        // setsid: in a session of its own, it outlives the test process. The shell runs the stop ("$@"),
+        // then removes the directory ($0).
+        using var removal = Process.Start(new ProcessStartInfo("setsid", ["sh", "-c", "\"$@\" >/dev/null 2>&1; rm -rf \"$0\"", _directory!, .. stop]));
     }
 
     public async ValueTask DisposeAsync()
@@ -158,11 +158,13 @@ public sealed class PostgresServer : IAsyncDisposable
     }
 
     // initdb refuses root, and the server must not run as root: run them as the postgres user then.
+    private static string[] CommandLine(string program, string[] arguments, bool asRoot) =>
+        asRoot ? ["runuser", "-u", "postgres", "--", program, .. arguments] : [program, .. arguments];
+
     private static void Run(string program, string[] arguments, bool asRoot)
     {
-        var start = asRoot
-            ? new ProcessStartInfo("runuser", ["-u", "postgres", "--", program, .. arguments])
-            : new ProcessStartInfo(program, arguments);
+        var line = CommandLine(program, arguments, asRoot);
+        var start = new ProcessStartInfo(line[0], line[1..]);
         start.RedirectStandardOutput = start.RedirectStandardError = true;
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
