@@ -69,10 +69,7 @@ public sealed class HistoryIndex
                     IndexConversations(e);
                 }
             },
-            () =>
-            {
-                foreach (var e in ordered) IndexAudience(e);
-            });
+            () => IndexAudienceMemberByMember(ordered));
         foreach (var (inbound, answeredAt) in _firstAnswers)
         {
             if (_referable[inbound].Member is { } writer) _members[writer].Reached(AudienceTier.Conversational, answeredAt);
@@ -131,6 +128,11 @@ public sealed class HistoryIndex
     /// <summary>Enters an event in the lookups of members, customer links and conversions.</summary>
     private void IndexAudience(EngagementEvent e)
     {
+        if (IsOwnEvent(e))
+        {
+            AddOwnEvent(ActivityFor(e.Member!.Value), e);
+            return;
+        }
         switch (e.Type)
         {
             case EventType.Identify:
@@ -175,17 +177,51 @@ public sealed class HistoryIndex
                     awaiting.Add(e);
                 }
                 break;
-            case EventType.Reply or EventType.Post:
-                break;
-            default:
-                if (e.Member is { } writer)
-                {
-                    var activity = AddToMember(writer, e);
-                    if (e.IsCreditable()) ForgetConversionsOf(activity); // one more touch to credit
-                    if (e.Type is EventType.Follow or EventType.Unfollow) AddFollowChange(activity, e);
-                }
-                break;
+            // Replies, posts and events no member makes (impressions, costs) join no member.
         }
+    }
+
+    // What a member does by itself (touches, follows, inbound messages): it joins that member alone,
+    // unlike links and conversions, which join members and customers.
+    private static bool IsOwnEvent(EngagementEvent e) =>
+        e.Member is not null && e.Type is not (EventType.Identify or EventType.Lead or EventType.Purchase or EventType.Refund or EventType.Reply or EventType.Post);
+
+    private void AddOwnEvent(MemberActivity activity, EngagementEvent e)
+    {
+        AddTo(activity, e);
+        if (e.IsCreditable()) ForgetConversionsOf(activity); // one more touch to credit
+        if (e.Type is EventType.Follow or EventType.Unfollow) AddFollowChange(activity, e);
+    }
+
+    /// <summary>
+    /// Indexes an activation's events for the audience as <see cref="IndexAudience"/> one by one would,
+    /// but with each member's own events together. Links and conversions go in (at, id) order, as
+    /// ingest takes them, and each member is met in that order too. A member's own events then follow,
+    /// member after member, each member's in (at, id) order: they change only that member (its events
+    /// and tiers), the follower count, a sum over members, and the remembered credits, still empty.
+    /// Taken in order of time, each event of a million-event account reached one of ~200,000 members'
+    /// objects and lists scattered over the heap; this side of the build took twice the other's time.
+    /// </summary>
+    private void IndexAudienceMemberByMember(EngagementEvent[] ordered)
+    {
+        var slots = new int[ordered.Length];
+        for (var i = 0; i < ordered.Length; i++)
+        {
+            var e = ordered[i];
+            if (IsOwnEvent(e)) slots[i] = ActivityFor(e.Member!.Value).Slot;
+            else
+            {
+                slots[i] = -1;
+                IndexAudience(e);
+            }
+        }
+        // Each member's events in (at, id) order, member after member: a counting sort by slot.
+        var next = new int[_audience.MemberCount + 1];
+        foreach (var slot in slots) if (slot >= 0) next[slot + 1]++;
+        for (var slot = 1; slot < next.Length; slot++) next[slot] += next[slot - 1];
+        var byMember = new int[next[^1]];
+        for (var i = 0; i < slots.Length; i++) if (slots[i] >= 0) byMember[next[slots[i]]++] = i;
+        foreach (var i in byMember) AddOwnEvent(_audience.ActivityAt(slots[i]), ordered[i]);
     }
 
     private void NoteRefundedPurchase(EngagementEvent refund, int purchase)
@@ -354,13 +390,20 @@ public sealed class HistoryIndex
     }
 
     /// <summary>Adds an event to a member's events, in (at, id) order, with the tier it reaches by itself (SPEC §2).</summary>
-    private MemberActivity AddToMember(Member member, EngagementEvent e, int conversion = -1)
+    private void AddToMember(Member member, EngagementEvent e, int conversion) => AddTo(ActivityFor(member), e, conversion);
+
+    // The member's activity, a new one for a member not met before.
+    private MemberActivity ActivityFor(Member member)
     {
         if (!_members.TryGetValue(member, out var activity)) _members[member] = activity = _audience.Add(member);
+        return activity;
+    }
+
+    private void AddTo(MemberActivity activity, EngagementEvent e, int conversion = -1)
+    {
         activity.Add(e);
         if (AudienceTiers.TierReachedBy(e.Type) is { } tier) activity.Reached(tier, e.At);
         if (e.Type.IsConversion()) activity.AddConversion(conversion);
-        return activity;
     }
 
     /// <summary>

@@ -30,6 +30,10 @@ public sealed class AudienceTable
         return activity;
     }
 
+    internal int MemberCount => _activities.Count;
+
+    internal MemberActivity ActivityAt(int slot) => _activities[slot];
+
     /// <summary>The member in this slot has its first event of a day.</summary>
     internal void ActiveOn(int slot, DateTimeOffset instant)
     {

@@ -28,6 +28,9 @@ public sealed class MemberActivity
 
     internal MemberActivity(AudienceTable table, int slot) => (_table, _slot) = (table, slot);
 
+    /// <summary>Where the account's <see cref="AudienceTable"/> keeps this member.</summary>
+    internal int Slot => _slot;
+
     public IReadOnlyList<EngagementEvent> Events => _events;
 
     /// <summary>The member's follows and unfollows, ordered by (at, id).</summary>
