@@ -15,6 +15,9 @@ internal static class EventShapes
         "currency", "campaign", "category", "promotional", "automated", "contentHash", "sentiment", "owned",
     ];
 
+    /// <summary><see cref="AllFields"/> as UTF-8, as JSON readers see names.</summary>
+    public static readonly byte[][] AllFieldsUtf8 = AllFields.Select(Encoding.UTF8.GetBytes).ToArray();
+
     private static readonly Dictionary<EventType, (string[] Required, string[] Optional)> Shapes = new()
     {
         [EventType.Post] = (["platform", "post"], ["campaign", "promotional", "contentHash"]),
