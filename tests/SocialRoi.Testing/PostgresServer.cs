@@ -70,9 +70,8 @@ public sealed class PostgresServer : IAsyncDisposable
         var directory = Directory.CreateTempSubdirectory(DirectoryPrefix).FullName;
         File.WriteAllText(Path.Combine(directory, OwnerFile), Environment.ProcessId.ToString());
         var server = new PostgresServer(directory, "127.0.0.1", Services.FreeLoopbackPort(), User, null, durable);
-        var asRoot = Environment.UserName == "root";
-        if (asRoot) Run("chown", ["-R", "postgres:postgres", directory], asRoot: false);
-        Run(Services.Find("initdb")!, ["-D", server.DataDirectory, "-A", "trust", "-U", User, "-E", "UTF8", "--no-sync"], asRoot);
+        if (AsRoot) Run("chown", ["-R", "postgres:postgres", directory], asRoot: false);
+        Run(Services.Find("initdb")!, ["-D", server.DataDirectory, "-A", "trust", "-U", User, "-E", "UTF8", "--no-sync"], AsRoot);
         await server.StartAsync();
         return server;
     }
@@ -94,7 +93,7 @@ public sealed class PostgresServer : IAsyncDisposable
             if (!File.Exists(owner) || !int.TryParse(File.ReadAllText(owner), out var pid) || IsAlive(pid)) continue;
             if (File.Exists(Path.Combine(directory, "data", "postmaster.pid")))
             {
-                try { Run(Services.Find("pg_ctl")!, ["-D", Path.Combine(directory, "data"), "-m", "immediate", "stop"], Environment.UserName == "root"); }
+                try { Run(PgCtl, ["-D", Path.Combine(directory, "data"), "-m", "immediate", "stop"], AsRoot); }
                 catch (InvalidOperationException) { /* not running any more */ }
             }
             Directory.Delete(directory, recursive: true);
@@ -109,15 +108,15 @@ public sealed class PostgresServer : IAsyncDisposable
 
     public Task StartAsync()
     {
-        Run(Services.Find("pg_ctl")!, ["-D", DataDirectory, "-w", "-l", Path.Combine(_directory!, "server.log"), "-o",
-            $"-p {_port} -k {_directory} -c listen_addresses=127.0.0.1{(_durable ? "" : " -c fsync=off")}", "start"], Environment.UserName == "root");
+        Run(PgCtl, ["-D", DataDirectory, "-w", "-l", Path.Combine(_directory!, "server.log"), "-o",
+            $"-p {_port} -k {_directory} -c listen_addresses=127.0.0.1{(_durable ? "" : " -c fsync=off")}", "start"], AsRoot);
         return Task.CompletedTask;
     }
 
     public Task StopAsync()
     {
         NpgsqlConnection.ClearAllPools();
-        Run(Services.Find("pg_ctl")!, ["-D", DataDirectory, "-w", "-m", "fast", "stop"], Environment.UserName == "root");
+        Run(PgCtl, ["-D", DataDirectory, "-w", "-m", "fast", "stop"], AsRoot);
         return Task.CompletedTask;
     }
 
@@ -128,7 +127,7 @@ public sealed class PostgresServer : IAsyncDisposable
     /// </summary>
     private void RemoveAfterExit()
     {
-        var stop = CommandLine(Services.Find("pg_ctl")!, ["-D", DataDirectory, "-w", "-m", "immediate", "stop"], Environment.UserName == "root");
+        var stop = CommandLine(PgCtl, ["-D", DataDirectory, "-w", "-m", "immediate", "stop"], AsRoot);
         // setsid: in a session of its own, it outlives the test process. The shell runs the stop ("$@"),
         // then removes the directory ($0).
         using var removal = Process.Start(new ProcessStartInfo("setsid", ["sh", "-c", "\"$@\" >/dev/null 2>&1; rm -rf \"$0\"", _directory!, .. stop]));
@@ -158,6 +157,10 @@ public sealed class PostgresServer : IAsyncDisposable
     }
 
     // initdb refuses root, and the server must not run as root: run them as the postgres user then.
+    private static bool AsRoot => Environment.UserName == "root";
+
+    private static string PgCtl => Services.Find("pg_ctl")!;
+
     private static string[] CommandLine(string program, string[] arguments, bool asRoot) =>
         asRoot ? ["runuser", "-u", "postgres", "--", program, .. arguments] : [program, .. arguments];
 

@@ -128,11 +128,13 @@ public sealed class HistoryIndex
     /// <summary>Enters an event in the lookups of members, customer links and conversions.</summary>
     private void IndexAudience(EngagementEvent e)
     {
-        if (IsOwnEvent(e))
-        {
-            AddOwnEvent(ActivityFor(e.Member!.Value), e);
-            return;
-        }
+        if (IsOwnEvent(e)) AddOwnEvent(ActivityFor(e.Member!.Value), e);
+        else IndexLinkOrConversion(e);
+    }
+
+    /// <summary>Enters any event but a member's own: identifies, leads, purchases and refunds join members and customers.</summary>
+    private void IndexLinkOrConversion(EngagementEvent e)
+    {
         switch (e.Type)
         {
             case EventType.Identify:
@@ -212,7 +214,7 @@ public sealed class HistoryIndex
             else
             {
                 slots[i] = -1;
-                IndexAudience(e);
+                IndexLinkOrConversion(e);
             }
         }
         // Each member's events in (at, id) order, member after member: a counting sort by slot.

@@ -56,8 +56,8 @@ internal static class EventShapes
     public static int IndexOf(string field) => Known.GetValueOrDefault(field, -1);
 
     /// <summary>
-    /// A known field's place, read from a name's raw UTF-8 bytes without making a string (both event
-    /// readers look up ten names per event, over millions of events); -1 for any other name.
+    /// A known field's place, read from a name's raw UTF-8 bytes without making a string (the
+    /// validating reader looks up ten names per event, over millions of events); -1 for any other name.
     /// </summary>
     public static int IndexOf(ReadOnlySpan<byte> utf8Name)
     {
