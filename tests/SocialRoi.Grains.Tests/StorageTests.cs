@@ -102,6 +102,23 @@ public class StorageTests
 
     [Theory]
     [MemberData(nameof(TestStore.Kinds), MemberType = typeof(TestStore))]
+    public async Task Appends_still_queued_when_the_store_closes_are_written_and_answered_and_later_ones_refused(string store)
+    {
+        await using var test = await TestStore.CreateAsync(store);
+        var storage = await test.OpenAsync();
+        var appends = Enumerable.Range(0, 40).Select(a => storage.AppendAsync(
+            Enumerable.Range(0, 50).Select(i => Like($"k{i}", "ann") with { Account = $"acct-{a}" }).ToList(), CancellationToken.None)).ToList();
+
+        await storage.DisposeAsync();
+
+        Assert.All(await Task.WhenAll(appends), outcomes => Assert.Equal(Enumerable.Repeat(AppendOutcome.Stored, 50), outcomes));
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => storage.AppendAsync([Like("late", "bob")], CancellationToken.None));
+        await using var reopened = await test.OpenAsync();
+        Assert.Equal(2_000, (await reopened.ListAccountsAsync(CancellationToken.None)).Sum(a => a.Events));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestStore.Kinds), MemberType = typeof(TestStore))]
     public async Task Accounts_are_listed_with_the_events_they_stored_and_no_duplicate_or_conflicting_one(string store)
     {
         await using var test = await TestStore.CreateAsync(store);

@@ -7,11 +7,10 @@ using SocialRoi.Domain.Accounts;
 namespace SocialRoi.Storage.Postgres;
 
 /// <summary>
-/// The production store on PostgreSQL. Ingest writes a batch of new events with one binary COPY;
-/// a batch holding a key already stored goes through one idempotent INSERT … ON CONFLICT DO
-/// NOTHING instead. Either is one statement that commits before the batch is acknowledged.
+/// The production store on PostgreSQL. Appends are written by a group-commit loop
+/// (<c>PostgresStorage.Appends.cs</c>).
 /// </summary>
-public sealed class PostgresStorage : IStorage
+public sealed partial class PostgresStorage : IStorage
 {
     private readonly NpgsqlDataSource _dataSource;
 
@@ -54,93 +53,8 @@ public sealed class PostgresStorage : IStorage
         var storage = new PostgresStorage(NpgsqlDataSource.Create(connectionString), connectionString,
             $"PostgreSQL at {builder.Host}:{builder.Port}/{builder.Database} as {builder.Username}");
         await PostgresMigrations.ApplyAsync(storage._dataSource, cancellationToken);
+        storage.StartAppendWriter();
         return storage;
-    }
-
-    public async Task<IReadOnlyList<AppendOutcome>> AppendAsync(IReadOnlyList<EngagementEvent> events, CancellationToken cancellationToken)
-    {
-        if (events.Count == 0) return [];
-        var bodies = events.Select(EventJson.Write).ToArray();
-        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
-        if (await TryCopyAsync(connection, events, bodies, cancellationToken)) return Enumerable.Repeat(AppendOutcome.Stored, events.Count).ToArray();
-        var (accounts, ids) = (events.Select(e => e.Account).ToArray(), events.Select(e => e.Id).ToArray());
-
-        // Some key is stored already. One statement, the batch as arrays: atomic on its own, and one
-        // round trip. (A staging table filled by COPY cost a catalog write per append and took ingest
-        // to 0.09 x psql \copy.)
-        var stored = new HashSet<(string, string)>();
-        await using (var insert = new NpgsqlCommand(
-            """
-            INSERT INTO events (account, id, type, at_ticks, body)
-            SELECT account, id, type, at_ticks, body
-            FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::text[]) WITH ORDINALITY AS batch (account, id, type, at_ticks, body, ord)
-            ORDER BY ord
-            ON CONFLICT (account, id) DO NOTHING
-            RETURNING account, id
-            """, connection))
-        {
-            insert.Parameters.Add(new NpgsqlParameter { Value = accounts });
-            insert.Parameters.Add(new NpgsqlParameter { Value = ids });
-            insert.Parameters.Add(new NpgsqlParameter { Value = events.Select(e => e.Type.Wire()).ToArray() });
-            insert.Parameters.Add(new NpgsqlParameter { Value = events.Select(e => e.At.UtcTicks).ToArray() });
-            insert.Parameters.Add(new NpgsqlParameter { Value = bodies });
-            await using var reader = await insert.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken)) stored.Add((reader.GetString(0), reader.GetString(1)));
-        }
-
-        // Keys not stored just now: what the log holds for them. A stored event never changes, so
-        // reading it after the insert committed is safe.
-        var logged = new Dictionary<(string, string), string>();
-        if (stored.Count < events.Count)
-        {
-            await using var select = new NpgsqlCommand(
-                "SELECT e.account, e.id, e.body FROM events e JOIN unnest($1::text[], $2::text[]) AS k (account, id) USING (account, id)", connection);
-            select.Parameters.Add(new NpgsqlParameter { Value = accounts });
-            select.Parameters.Add(new NpgsqlParameter { Value = ids });
-            await using var reader = await select.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken)) logged[(reader.GetString(0), reader.GetString(1))] = reader.GetString(2);
-        }
-
-        var results = new AppendOutcome[events.Count];
-        for (var i = 0; i < events.Count; i++)
-        {
-            // The first occurrence of a newly stored key is the stored one; later ones in the batch compare against it.
-            var key = (events[i].Account, events[i].Id);
-            results[i] = stored.Remove(key)
-                ? AppendOutcome.Stored
-                : logged[key] == bodies[i] ? AppendOutcome.Duplicate : AppendOutcome.Conflict;
-        }
-        return results;
-    }
-
-    /// <summary>
-    /// The usual batch is all new events: COPY writes them at the server's bulk rate, in batch order,
-    /// at about a third of the insert's cost to the server. A key already stored (a re-sent export)
-    /// fails the COPY as a whole, nothing written; false then, and the insert sorts stored from
-    /// duplicate and conflicting events.
-    /// </summary>
-    private static async Task<bool> TryCopyAsync(NpgsqlConnection connection, IReadOnlyList<EngagementEvent> events, string[] bodies, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await using var copy = await connection.BeginBinaryImportAsync("COPY events (account, id, type, at_ticks, body) FROM STDIN (FORMAT BINARY)", cancellationToken);
-            for (var i = 0; i < events.Count; i++)
-            {
-                var e = events[i];
-                await copy.StartRowAsync(cancellationToken);
-                await copy.WriteAsync(e.Account, NpgsqlDbType.Text, cancellationToken);
-                await copy.WriteAsync(e.Id, NpgsqlDbType.Text, cancellationToken);
-                await copy.WriteAsync(e.Type.Wire(), NpgsqlDbType.Text, cancellationToken);
-                await copy.WriteAsync(e.At.UtcTicks, NpgsqlDbType.Bigint, cancellationToken);
-                await copy.WriteAsync(bodies[i], NpgsqlDbType.Text, cancellationToken);
-            }
-            await copy.CompleteAsync(cancellationToken);
-            return true;
-        }
-        catch (PostgresException error) when (error.SqlState == PostgresErrorCodes.UniqueViolation)
-        {
-            return false;
-        }
     }
 
     public async Task<IReadOnlyList<EngagementEvent>> ReadAccountAsync(string account, NamePool names, CancellationToken cancellationToken)
@@ -238,7 +152,11 @@ public sealed class PostgresStorage : IStorage
         return (string)(await upsert.ExecuteScalarAsync(cancellationToken))!;
     }
 
-    public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await StopAppendWriterAsync();
+        await _dataSource.DisposeAsync();
+    }
 
     private static string Redact(string uri) => System.Text.RegularExpressions.Regex.Replace(uri, "://([^:@/]+):[^@/]*@", "://$1:***@");
 }
