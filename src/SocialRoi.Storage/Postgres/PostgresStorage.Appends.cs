@@ -8,9 +8,10 @@ namespace SocialRoi.Storage.Postgres;
 /// <summary>
 /// Group commit. Many account grains append at once, each ~100 events of a 5,000-event batch; as
 /// one statement each, the server paid per append a COPY's start and end, the statement trigger
-/// that counts stored events, and a commit. Appends queue for one writer loop; each turn writes
-/// everything queued since the last one with a single binary COPY, and answers each append after
-/// that COPY committed. Idle, a lone append is written at once; busy, appends share statements.
+/// that counts stored events, and a commit. Appends queue for two writer loops; each turn of a
+/// loop writes everything queued since with a single binary COPY, and answers each append after
+/// that COPY committed. Two, so that one group is sent while the other's commit is awaited. Idle,
+/// a lone append is written at once; busy, appends share statements.
 /// </summary>
 /// <remarks>
 /// A group holding a key already stored (a re-sent export) fails its COPY as a whole, nothing
@@ -21,8 +22,10 @@ namespace SocialRoi.Storage.Postgres;
 /// </remarks>
 public sealed partial class PostgresStorage
 {
-    private readonly Channel<PendingAppend> _appends = Channel.CreateUnbounded<PendingAppend>(new UnboundedChannelOptions { SingleReader = true });
-    private Task? _appendWriter;
+    private const int Writers = 2;
+
+    private readonly Channel<PendingAppend> _appends = Channel.CreateUnbounded<PendingAppend>();
+    private Task[] _appendWriters = [];
 
     public Task<IReadOnlyList<AppendOutcome>> AppendAsync(IReadOnlyList<EngagementEvent> events, CancellationToken cancellationToken)
     {
@@ -33,12 +36,12 @@ public sealed partial class PostgresStorage
         return append.Done.Task; // not cancellable once queued: the writer may already hold it
     }
 
-    private void StartAppendWriter() => _appendWriter = Task.Run(WriteAppendsAsync);
+    private void StartAppendWriters() => _appendWriters = Enumerable.Range(0, Writers).Select(_ => Task.Run(WriteAppendsAsync)).ToArray();
 
-    private async Task StopAppendWriterAsync()
+    private async Task StopAppendWritersAsync()
     {
         _appends.Writer.TryComplete();
-        if (_appendWriter is not null) await _appendWriter; // what was queued is still written
+        await Task.WhenAll(_appendWriters); // what was queued is still written
     }
 
     private async Task WriteAppendsAsync()
@@ -48,6 +51,7 @@ public sealed partial class PostgresStorage
         {
             var group = new List<PendingAppend>();
             while (queue.TryRead(out var append)) group.Add(append);
+            if (group.Count == 0) continue; // the other loop took them
             var events = group.SelectMany(append => append.Events).ToArray();
             var bodies = group.SelectMany(append => append.Bodies).ToArray();
             try

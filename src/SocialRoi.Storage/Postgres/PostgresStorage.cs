@@ -53,7 +53,7 @@ public sealed partial class PostgresStorage : IStorage
         var storage = new PostgresStorage(NpgsqlDataSource.Create(connectionString), connectionString,
             $"PostgreSQL at {builder.Host}:{builder.Port}/{builder.Database} as {builder.Username}");
         await PostgresMigrations.ApplyAsync(storage._dataSource, cancellationToken);
-        storage.StartAppendWriter();
+        storage.StartAppendWriters();
         return storage;
     }
 
@@ -154,7 +154,7 @@ public sealed partial class PostgresStorage : IStorage
 
     public async ValueTask DisposeAsync()
     {
-        await StopAppendWriterAsync();
+        await StopAppendWritersAsync();
         await _dataSource.DisposeAsync();
     }
 
