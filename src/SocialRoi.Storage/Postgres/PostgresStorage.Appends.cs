@@ -30,7 +30,7 @@ public sealed partial class PostgresStorage
     public Task<IReadOnlyList<AppendOutcome>> AppendAsync(IReadOnlyList<EngagementEvent> events, CancellationToken cancellationToken)
     {
         if (events.Count == 0) return Task.FromResult<IReadOnlyList<AppendOutcome>>([]);
-        // Serialised here, on the caller's thread, so the writer loop spends its time on the server's answers.
+        // Serialised here, on the caller's thread, so the writer loops spend their time on the server.
         var append = new PendingAppend(events, events.Select(EventJson.Write).ToArray());
         if (!_appends.Writer.TryWrite(append)) throw new ObjectDisposedException(nameof(PostgresStorage), "the store is closed");
         return append.Done.Task; // not cancellable once queued: the writer may already hold it
