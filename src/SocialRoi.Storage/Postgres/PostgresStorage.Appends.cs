@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using Npgsql;
 using NpgsqlTypes;
 using SocialRoi.Domain.Events;
@@ -6,72 +5,39 @@ using SocialRoi.Domain.Events;
 namespace SocialRoi.Storage.Postgres;
 
 /// <summary>
-/// Group commit. Many account grains append at once, each ~100 events of a 5,000-event batch; as
-/// one statement each, the server paid per append a COPY's start and end, the statement trigger
-/// that counts stored events, and a commit. Appends queue for two writer loops; each turn of a
-/// loop writes everything queued since with a single binary COPY, and answers each append after
-/// that COPY committed. Two, so that one group is sent while the other's commit is awaited. Idle,
-/// a lone append is written at once; busy, appends share statements.
+/// Event appends, written by <see cref="GroupCommit"/>. As one statement each (~100 events of a
+/// 5,000-event batch), the server paid per append a COPY's start and end, the statement trigger
+/// that counts stored events, and a commit. Each group is now one binary COPY. Two writer loops,
+/// so that one group is sent while the other's commit is awaited.
 /// </summary>
 /// <remarks>
 /// A group holding a key already stored (a re-sent export) fails its COPY as a whole, nothing
 /// written; the group is then written by one idempotent INSERT … ON CONFLICT DO NOTHING, which
-/// sorts stored from duplicate and conflicting events. Either way a group is one statement: an
-/// append's events are never split across commits, and if the statement fails every append in it
-/// fails.
+/// sorts stored from duplicate and conflicting events. Either way a group is one statement.
 /// </remarks>
 public sealed partial class PostgresStorage
 {
-    private const int Writers = 2;
+    private readonly GroupCommit _appends;
 
-    private readonly Channel<PendingAppend> _appends = Channel.CreateUnbounded<PendingAppend>();
-    private Task[] _appendWriters = [];
+    public Task<IReadOnlyList<AppendOutcome>> AppendAsync(IReadOnlyList<EngagementEvent> events, CancellationToken cancellationToken) =>
+        _appends.AppendAsync(events);
 
-    public Task<IReadOnlyList<AppendOutcome>> AppendAsync(IReadOnlyList<EngagementEvent> events, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<AppendOutcome[]>> WriteGroupAsync(IReadOnlyList<PendingAppend> group)
     {
-        if (events.Count == 0) return Task.FromResult<IReadOnlyList<AppendOutcome>>([]);
-        // Serialised here, on the caller's thread, so the writer loops spend their time on the server.
-        var append = new PendingAppend(events, events.Select(EventJson.Write).ToArray());
-        if (!_appends.Writer.TryWrite(append)) throw new ObjectDisposedException(nameof(PostgresStorage), "the store is closed");
-        return append.Done.Task; // not cancellable once queued: the writer may already hold it
-    }
-
-    private void StartAppendWriters() => _appendWriters = Enumerable.Range(0, Writers).Select(_ => Task.Run(WriteAppendsAsync)).ToArray();
-
-    private async Task StopAppendWritersAsync()
-    {
-        _appends.Writer.TryComplete();
-        await Task.WhenAll(_appendWriters); // what was queued is still written
-    }
-
-    private async Task WriteAppendsAsync()
-    {
-        var queue = _appends.Reader;
-        while (await queue.WaitToReadAsync())
+        var events = group.SelectMany(append => append.Events).ToArray();
+        var bodies = group.SelectMany(append => append.Bodies).ToArray();
+        await using var connection = await _dataSource.OpenConnectionAsync();
+        var outcomes = await TryCopyAsync(connection, events, bodies)
+            ? Enumerable.Repeat(AppendOutcome.Stored, events.Length).ToArray()
+            : await InsertAsync(connection, events, bodies);
+        var perAppend = new AppendOutcome[group.Count][];
+        var first = 0;
+        for (var g = 0; g < group.Count; g++)
         {
-            var group = new List<PendingAppend>();
-            while (queue.TryRead(out var append)) group.Add(append);
-            if (group.Count == 0) continue; // the other loop took them
-            var events = group.SelectMany(append => append.Events).ToArray();
-            var bodies = group.SelectMany(append => append.Bodies).ToArray();
-            try
-            {
-                await using var connection = await _dataSource.OpenConnectionAsync();
-                var outcomes = await TryCopyAsync(connection, events, bodies)
-                    ? Enumerable.Repeat(AppendOutcome.Stored, events.Length).ToArray()
-                    : await InsertAsync(connection, events, bodies);
-                var first = 0;
-                foreach (var append in group)
-                {
-                    append.Done.SetResult(outcomes[first..(first + append.Events.Count)]);
-                    first += append.Events.Count;
-                }
-            }
-            catch (Exception error)
-            {
-                foreach (var append in group) append.Done.TrySetException(error); // one statement: nothing of the group was written
-            }
+            perAppend[g] = outcomes[first..(first + group[g].Events.Count)];
+            first += group[g].Events.Count;
         }
+        return perAppend;
     }
 
     /// <summary>
@@ -149,14 +115,5 @@ public sealed partial class PostgresStorage
                 : logged[key] == bodies[i] ? AppendOutcome.Duplicate : AppendOutcome.Conflict;
         }
         return results;
-    }
-
-    private sealed class PendingAppend(IReadOnlyList<EngagementEvent> events, string[] bodies)
-    {
-        public IReadOnlyList<EngagementEvent> Events { get; } = events;
-        public string[] Bodies { get; } = bodies;
-
-        // Completed by the writer loop: the appending grain's continuation must not run on it.
-        public TaskCompletionSource<IReadOnlyList<AppendOutcome>> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }

@@ -7,8 +7,8 @@ using SocialRoi.Domain.Accounts;
 namespace SocialRoi.Storage.Postgres;
 
 /// <summary>
-/// The production store on PostgreSQL. Appends are written by a group-commit loop
-/// (<c>PostgresStorage.Appends.cs</c>).
+/// The production store on PostgreSQL. Event appends are written in groups, one statement each
+/// (PostgresStorage.Appends.cs).
 /// </summary>
 public sealed partial class PostgresStorage : IStorage
 {
@@ -19,6 +19,7 @@ public sealed partial class PostgresStorage : IStorage
         _dataSource = dataSource;
         Description = description;
         Orleans = new OrleansDatabase("Npgsql", connectionString);
+        _appends = new GroupCommit(nameof(PostgresStorage), writers: 2, WriteGroupAsync);
     }
 
     public string Description { get; }
@@ -53,7 +54,7 @@ public sealed partial class PostgresStorage : IStorage
         var storage = new PostgresStorage(NpgsqlDataSource.Create(connectionString), connectionString,
             $"PostgreSQL at {builder.Host}:{builder.Port}/{builder.Database} as {builder.Username}");
         await PostgresMigrations.ApplyAsync(storage._dataSource, cancellationToken);
-        storage.StartAppendWriters();
+        storage._appends.Start();
         return storage;
     }
 
@@ -154,7 +155,7 @@ public sealed partial class PostgresStorage : IStorage
 
     public async ValueTask DisposeAsync()
     {
-        await StopAppendWritersAsync();
+        await _appends.StopAsync();
         await _dataSource.DisposeAsync();
     }
 

@@ -1,57 +1,24 @@
-using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
 using SocialRoi.Domain.Events;
 
 namespace SocialRoi.Storage.Sqlite;
 
 /// <summary>
-/// Group commit. Many account grains append at once and every commit is an fsync (about 1 ms
-/// here), which capped ingest when each grain's append committed alone. Appends queue for one
-/// writer loop; each turn of the loop writes everything queued since the last one in a single
-/// transaction and answers each append only after that commit. Idle, a lone append is written at
-/// once; busy, appends share commits.
+/// Event appends, written by <see cref="GroupCommit"/>. Every commit is an fsync (about 1 ms here),
+/// which capped ingest when each grain's append committed alone; one writer loop (SQLite has a
+/// single writer) now writes everything queued in one transaction.
 /// </summary>
 public sealed partial class SqliteStorage
 {
-    private readonly Channel<PendingAppend> _appends = Channel.CreateUnbounded<PendingAppend>(new UnboundedChannelOptions { SingleReader = true });
-    private Task? _appendWriter;
+    private readonly GroupCommit _appends;
 
-    public Task<IReadOnlyList<AppendOutcome>> AppendAsync(IReadOnlyList<EngagementEvent> events, CancellationToken cancellationToken)
-    {
-        // Serialised here, on the caller's thread, so the writer loop spends its time in SQLite only.
-        var append = new PendingAppend(events.Select(e => new EventRow(e, EventJson.Write(e))).ToList());
-        if (!_appends.Writer.TryWrite(append)) throw new ObjectDisposedException(nameof(SqliteStorage), "the store is closed");
-        return append.Done.Task; // not cancellable once queued: the writer may already hold it
-    }
+    public Task<IReadOnlyList<AppendOutcome>> AppendAsync(IReadOnlyList<EngagementEvent> events, CancellationToken cancellationToken) =>
+        _appends.AppendAsync(events);
 
-    private void StartAppendWriter() => _appendWriter = Task.Run(WriteAppendsAsync);
+    private Task<IReadOnlyList<AppendOutcome[]>> WriteGroupAsync(IReadOnlyList<PendingAppend> group) =>
+        WriteAsync(connection => WriteGroupAsync(connection, group), CancellationToken.None);
 
-    private async Task StopAppendWriterAsync()
-    {
-        _appends.Writer.TryComplete();
-        if (_appendWriter is not null) await _appendWriter; // what was queued is still written
-    }
-
-    private async Task WriteAppendsAsync()
-    {
-        var queue = _appends.Reader;
-        while (await queue.WaitToReadAsync())
-        {
-            var group = new List<PendingAppend>();
-            while (queue.TryRead(out var append)) group.Add(append);
-            try
-            {
-                var outcomes = await WriteAsync(connection => WriteGroupAsync(connection, group), CancellationToken.None);
-                for (var g = 0; g < group.Count; g++) group[g].Done.SetResult(outcomes[g]);
-            }
-            catch (Exception error)
-            {
-                foreach (var append in group) append.Done.SetException(error); // one transaction: nothing of the group was committed
-            }
-        }
-    }
-
-    private static async Task<List<AppendOutcome[]>> WriteGroupAsync(SqliteConnection connection, List<PendingAppend> group)
+    private static async Task<IReadOnlyList<AppendOutcome[]>> WriteGroupAsync(SqliteConnection connection, IReadOnlyList<PendingAppend> group)
     {
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
         await using var insert = Command(connection, transaction,
@@ -61,10 +28,10 @@ public sealed partial class SqliteStorage
         var storedPerAccount = new Dictionary<string, long>();
         foreach (var append in group)
         {
-            var results = new AppendOutcome[append.Rows.Count];
+            var results = new AppendOutcome[append.Events.Count];
             for (var i = 0; i < results.Length; i++)
             {
-                var (e, body) = append.Rows[i];
+                var (e, body) = (append.Events[i], append.Bodies[i]);
                 insert.Parameters["$account"].Value = e.Account;
                 insert.Parameters["$id"].Value = e.Id;
                 insert.Parameters["$type"].Value = e.Type.Wire();
@@ -101,15 +68,5 @@ public sealed partial class SqliteStorage
             count.Parameters["$events"].Value = events;
             await count.ExecuteNonQueryAsync();
         }
-    }
-
-    private sealed record EventRow(EngagementEvent Event, string Body);
-
-    private sealed class PendingAppend(List<EventRow> rows)
-    {
-        public List<EventRow> Rows { get; } = rows;
-
-        // Completed by the writer loop: the appending grain's continuation must not run on it.
-        public TaskCompletionSource<IReadOnlyList<AppendOutcome>> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }

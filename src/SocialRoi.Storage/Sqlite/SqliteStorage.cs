@@ -26,6 +26,7 @@ public sealed partial class SqliteStorage : IStorage
         }.ToString();
         Description = $"SQLite at {Path.GetFullPath(path)}";
         Orleans = new OrleansDatabase("System.Data.SQLite", _connectionString); // Orleans maps this invariant to Microsoft.Data.Sqlite
+        _appends = new GroupCommit(nameof(SqliteStorage), writers: 1, WriteGroupAsync);
     }
 
     public string Description { get; }
@@ -40,7 +41,7 @@ public sealed partial class SqliteStorage : IStorage
         await using var connection = await storage.OpenConnectionAsync(cancellationToken);
         await Execute(connection, "PRAGMA journal_mode = WAL;", cancellationToken);
         await SqliteMigrations.ApplyAsync(connection, cancellationToken);
-        storage.StartAppendWriter();
+        storage._appends.Start();
         return storage;
     }
 
@@ -163,7 +164,7 @@ public sealed partial class SqliteStorage : IStorage
 
     public async ValueTask DisposeAsync()
     {
-        await StopAppendWriterAsync();
+        await _appends.StopAsync();
         SqliteConnection.ClearAllPools();
         _writer.Dispose();
     }
