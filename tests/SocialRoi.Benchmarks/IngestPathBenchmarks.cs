@@ -14,7 +14,7 @@ public class IngestPathBenchmarks
 {
     private const int Batch = 5_000;
     private static readonly DateTimeOffset Now = SyntheticAccount.Start.AddDays(366);
-    private readonly BatchBody _body = new(new IngestLimits());
+    private readonly BatchBody _body = new(new IngestLimits(), new FixedClock(Now));
     private byte[] _ndjson = [];
     private byte[][] _logged = [];
 
@@ -26,15 +26,11 @@ public class IngestPathBenchmarks
         _logged = events.Select(Encoding.UTF8.GetBytes).ToArray();
     }
 
-    /// <summary>A batch of 5,000 events as POST /api/v1/events reads it: lines parsed, then each event checked.</summary>
+    /// <summary>A batch of 5,000 events as POST /api/v1/events reads it: each line parsed and its event checked.</summary>
     [Benchmark]
     public int Parse_and_validate_an_NDJSON_batch_of_5000()
     {
-        var valid = 0;
-        foreach (var submitted in _body.Read(_ndjson, isNdjson: true))
-        {
-            if (EventReader.Read(submitted.Json!.Value, Now).Event is not null) valid++;
-        }
+        var valid = _body.Read(_ndjson, isNdjson: true).Count(submitted => submitted.Event is not null);
         return valid == Batch ? valid : throw new InvalidOperationException($"{Batch - valid} synthetic events were rejected");
     }
 
@@ -45,4 +41,10 @@ public class IngestPathBenchmarks
         var names = new NamePool();
         return _logged.Count(body => EventJson.Read(body, names) is not null);
     }
+}
+
+/// <summary>The synthetic year runs past today: its events are checked as of the day after it ends.</summary>
+internal sealed class FixedClock(DateTimeOffset now) : TimeProvider
+{
+    public override DateTimeOffset GetUtcNow() => now;
 }

@@ -4,7 +4,6 @@ using Microsoft.OpenApi;
 using SocialRoi.Server.Hosting;
 using SocialRoi.Server.Ingest;
 using SocialRoi.Server.Security;
-using System.Text.Json;
 
 namespace SocialRoi.Server.Apis;
 
@@ -85,9 +84,7 @@ public static class EventsApi
 
     // SPEC §11: a batch naming an account outside the key's is refused whole, before anything is stored.
     public static List<string> Foreign(Caller caller, IReadOnlyList<SubmittedEvent> batch) =>
-        batch.Select(e => e.Json is { ValueKind: JsonValueKind.Object } json && json.TryGetProperty("account", out var account)
-                && account.ValueKind == JsonValueKind.String ? account.GetString() : null)
-            .OfType<string>().Where(account => !caller.Allows(account)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        batch.Select(e => e.Account).OfType<string>().Where(account => !caller.Allows(account)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
 
     // Documents the body without declaring it to routing, which would answer 415 to a bare `curl -d`.
     private static async Task DescribeBody(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)

@@ -11,7 +11,7 @@ namespace SocialRoi.Server.Imports;
 /// grain, durable append. Rejections are numbered by data row (header and preamble take no index)
 /// and name the column, the value and the rule; good rows are stored when others are rejected.
 /// </summary>
-public sealed class FileImport(EventIngest ingest, BatchBody ndjson, IInstallationSecrets secrets)
+public sealed class FileImport(EventIngest ingest, BatchBody reader, IInstallationSecrets secrets)
 {
     private const int RowsPerBatch = 5_000;
     private CustomerIds? _customers;
@@ -22,7 +22,7 @@ public sealed class FileImport(EventIngest ingest, BatchBody ndjson, IInstallati
         if (format == ImportFormats.Events)
         {
             using var stream = new MemoryStream(file, writable: false);
-            return await NdjsonImport.RunAsync(stream, NdjsonImport.Into(ingest, ndjson), progress, cancellationToken);
+            return await NdjsonImport.RunAsync(stream, NdjsonImport.Into(ingest, reader), progress, cancellationToken);
         }
         var kind = ImportFormats.Find(format, mapping);
         if (account is null || !EventReader.IsAccountName(account))
@@ -42,12 +42,12 @@ public sealed class FileImport(EventIngest ingest, BatchBody ndjson, IInstallati
                 {
                     foreach (var e in kind.Events(row, context).ToList())
                     {
-                        if (seen.Add(e.ToJsonString())) batch.Add(new SubmittedEvent(row.Index, JsonSerializer.SerializeToElement(e), null));
+                        if (seen.Add(e.ToJsonString())) batch.Add(reader.ReadEvent(row.Index, JsonSerializer.SerializeToElement(e)));
                     }
                 }
                 catch (RowProblem problem)
                 {
-                    batch.Add(new SubmittedEvent(row.Index, null, problem.Message));
+                    batch.Add(SubmittedEvent.Unreadable(row.Index, problem.Message));
                 }
             }
             var report = await ingest.IngestAsync(batch, unit: "row");

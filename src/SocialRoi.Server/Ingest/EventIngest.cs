@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json;
 using SocialRoi.Domain.Events;
 using SocialRoi.Grains.Interfaces;
 using SocialRoi.Server.Metrics;
@@ -7,29 +6,22 @@ using SocialRoi.Server.Metrics;
 namespace SocialRoi.Server.Ingest;
 
 /// <summary>
-/// Ingest, one way: validate each event, hand the valid ones to their account grains (which
-/// append them durably, then apply them), and report per event. Valid events are kept even
-/// when others in the batch are rejected.
+/// Ingest, one way: hand a batch's valid events (checked as <see cref="BatchBody"/> read them) to
+/// their account grains, which append them durably, then apply them; report per event. Valid
+/// events are kept even when others in the batch are rejected.
 /// </summary>
-public sealed class EventIngest(IGrainFactory grains, TimeProvider time, IngestMetrics metrics)
+public sealed class EventIngest(IGrainFactory grains, IngestMetrics metrics)
 {
     /// <param name="unit">What the index counts in messages: "event" for POST /events, "row" for an import's data rows.</param>
     public async Task<IngestReport> IngestAsync(IReadOnlyList<SubmittedEvent> batch, string unit = "event")
     {
         var started = Stopwatch.GetTimestamp();
-        var now = time.GetUtcNow();
         var rejected = new List<Rejection>();
         var valid = new List<(SubmittedEvent Submitted, EngagementEvent Event)>(batch.Count);
         foreach (var submitted in batch)
         {
-            if (submitted.Json is not { } json)
-            {
-                rejected.Add(Reject(unit, submitted.Index, null, submitted.ParseError!));
-                continue;
-            }
-            var reading = EventReader.Read(json, now);
-            if (reading.Event is { } e) valid.Add((submitted, e));
-            else rejected.Add(Reject(unit, submitted.Index, reading.Id ?? RawId(json), string.Join("; ", reading.Errors)));
+            if (submitted.Event is { } e) valid.Add((submitted, e));
+            else rejected.Add(Reject(unit, submitted.Index, submitted.Id, submitted.Error!));
         }
 
         int accepted = 0, duplicates = 0;
@@ -57,9 +49,4 @@ public sealed class EventIngest(IGrainFactory grains, TimeProvider time, IngestM
     /// <summary>STYLE: an error names the event by index and id, then the field, value and rule.</summary>
     private static Rejection Reject(string unit, int index, string? id, string error) =>
         new(index, id, id is null ? $"{unit} {index}: {error}" : $"{unit} {index} (\"{id}\"): {error}");
-
-    private static string? RawId(JsonElement json) =>
-        json.ValueKind == JsonValueKind.Object && json.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String
-            ? id.GetString()
-            : null;
 }

@@ -19,7 +19,7 @@ public static class NdjsonImport
 
     /// <summary>Sends batches to this process's account grains, through the same ingest as POST /events.</summary>
     public static BatchSink Into(EventIngest ingest, BatchBody reader) => (firstIndex, lines) =>
-        ingest.IngestAsync(lines.Select((line, i) => reader.ReadLine(firstIndex + i, line.Bytes, line.Offset)).ToList());
+        ingest.IngestAsync(reader.ReadLines(firstIndex, lines));
 
     /// <param name="progress">Receives the share of the file read so far, 0–1.</param>
     public static async Task<IngestReport> RunAsync(string path, BatchSink send, IProgress<double>? progress, CancellationToken cancellationToken)
