@@ -59,4 +59,30 @@ public class TimestampTests
     [InlineData("2026-07-01T11:30:00.0100000+02:00", "2026-07-01T09:30:00.01Z")]
     public void Writes_the_canonical_utc_form(string instant, string expected) =>
         Assert.Equal(expected, Timestamps.Format(DateTimeOffset.Parse(instant)));
+
+    [Fact]
+    public void The_canonical_form_is_what_dotnet_writes_with_trailing_zeros_of_the_fraction_left_out()
+    {
+        var random = new Random(12);
+        var instants = new List<DateTimeOffset>
+        {
+            new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero),
+            new(2026, 12, 31, 23, 59, 59, TimeSpan.Zero),
+            new DateTimeOffset(2026, 7, 1, 9, 30, 0, TimeSpan.Zero).AddTicks(1),
+            new DateTimeOffset(2026, 7, 1, 9, 30, 0, TimeSpan.Zero).AddTicks(9_999_999),
+            new DateTimeOffset(2026, 7, 1, 9, 30, 0, TimeSpan.Zero).AddTicks(1_000_000),
+            new DateTimeOffset(2026, 7, 1, 11, 30, 0, TimeSpan.FromHours(2)).AddTicks(10),
+        };
+        for (var i = 0; i < 2_000; i++)
+            instants.Add(new DateTimeOffset(random.NextInt64(new DateTime(2000, 1, 1).Ticks, new DateTime(2100, 1, 1).Ticks), TimeSpan.Zero));
+
+        Span<byte> utf8 = stackalloc byte[Timestamps.MaxLength];
+        foreach (var instant in instants)
+        {
+            // "FFFFFFF" leaves trailing zeros out, and the separator too when the fraction is zero.
+            var expected = instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF", System.Globalization.CultureInfo.InvariantCulture) + "Z";
+            Assert.Equal(expected, Timestamps.Format(instant));
+            Assert.Equal(expected, System.Text.Encoding.ASCII.GetString(utf8[..Timestamps.FormatUtf8(instant, utf8)]));
+        }
+    }
 }
