@@ -16,7 +16,10 @@ public static class WireNames<TEnum> where TEnum : struct, Enum
 
     public static string Of(TEnum value) => ByValue[value];
 
-    public static bool TryParse(string name, out TEnum value) => ByName.TryGetValue(name, out value);
+    private static readonly Dictionary<string, TEnum>.AlternateLookup<ReadOnlySpan<char>> ByNameSpelled = ByName.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>The value of a wire name, from its characters wherever they are (a string, or a copy on the stack).</summary>
+    public static bool TryParse(ReadOnlySpan<char> name, out TEnum value) => ByNameSpelled.TryGetValue(name, out value);
 
     private static string SnakeCase(string name)
     {

@@ -9,5 +9,5 @@ public static class CostCategoryNames
 
     public static string Wire(this CostCategory category) => WireNames<CostCategory>.Of(category);
 
-    public static bool TryParse(string name, out CostCategory category) => WireNames<CostCategory>.TryParse(name, out category);
+    public static bool TryParse(ReadOnlySpan<char> name, out CostCategory category) => WireNames<CostCategory>.TryParse(name, out category);
 }

@@ -24,6 +24,9 @@ public static partial class EventReader
     [GeneratedRegex("^[a-z0-9][a-z0-9._-]{0,63}$")] private static partial Regex AccountPattern();
     [GeneratedRegex("^[a-z0-9_-]{1,32}$")] private static partial Regex PlatformPattern();
     [GeneratedRegex("^[A-Z]{3}$")] private static partial Regex CurrencyPattern();
+    private const string AccountRule = "a lower-case name matching ^[a-z0-9][a-z0-9._-]{0,63}$";
+    private const string PlatformRule = "lower-case, matching ^[a-z0-9_-]{1,32}$ (instagram, x, linkedin, …)";
+    private const string CurrencyRule = "an ISO 4217 code such as USD";
 
     /// <summary>SPEC §1: account names are lower-case, 1–64 characters.</summary>
     public static bool IsAccountName(string name) => AccountPattern().IsMatch(name);
@@ -87,14 +90,16 @@ public static partial class EventReader
         return null;
     }
 
-    // SPEC §1: on lead and purchase, platform and actor come together, and someone must have converted.
     private static void CheckWhoConverted(EventType type, NamedFields seen, List<string> errors)
     {
-        bool platform = seen.Contains("platform"), actor = seen.Contains("actor"), customer = seen.Contains("customer");
-        if (platform != actor)
-            errors.Add($"platform and actor come together on type \"{type.Wire()}\": give both or neither");
-        else if (!actor && !customer)
-            errors.Add($"type \"{type.Wire()}\" needs actor and platform, or customer, or both");
+        if (WhoConvertedRule(type, seen.Contains("platform"), seen.Contains("actor"), seen.Contains("customer")) is { } error) errors.Add(error);
+    }
+
+    // SPEC §1: on lead and purchase, platform and actor come together, and someone must have converted.
+    private static string? WhoConvertedRule(EventType type, bool platform, bool actor, bool customer)
+    {
+        if (platform != actor) return $"platform and actor come together on type \"{type.Wire()}\": give both or neither";
+        return !actor && !customer ? $"type \"{type.Wire()}\" needs actor and platform, or customer, or both" : null;
     }
 
     private static void ReadField(string name, JsonElement value, ref EventDraft draft, DateTimeOffset? now, List<string> errors)
@@ -102,17 +107,17 @@ public static partial class EventReader
         string? error = name switch
         {
             "id" => Text(value, 1, 128, out draft.Id),
-            "account" => Pattern(value, AccountPattern(), "a lower-case name matching ^[a-z0-9][a-z0-9._-]{0,63}$", out draft.Account),
+            "account" => Pattern(value, AccountPattern(), AccountRule, out draft.Account),
             "type" => null, // read first, by ReadType
             "at" => At(value, now, out draft.At),
-            "platform" => Pattern(value, PlatformPattern(), "lower-case, matching ^[a-z0-9_-]{1,32}$ (instagram, x, linkedin, …)", out draft.Platform),
+            "platform" => Pattern(value, PlatformPattern(), PlatformRule, out draft.Platform),
             "actor" => Text(value, 1, 256, out draft.Actor),
             "customer" => Text(value, 1, 256, out draft.Customer),
             "post" => Text(value, 1, 256, out draft.Post),
             "ref" => Text(value, 1, 128, out draft.Ref),
             "count" => Count(value, out draft.Count),
             "amount" => Amount(value, out draft.Amount),
-            "currency" => Pattern(value, CurrencyPattern(), "an ISO 4217 code such as USD", out draft.Currency),
+            "currency" => Pattern(value, CurrencyPattern(), CurrencyRule, out draft.Currency),
             "campaign" => Text(value, 1, 128, out draft.Campaign),
             "category" => Category(value, out draft.Category),
             "promotional" => Flag(value, out draft.Promotional),
@@ -127,29 +132,14 @@ public static partial class EventReader
 
     private static string? Text(JsonElement value, int min, int max, out string? text)
     {
-        text = null;
-        if (value.ValueKind != JsonValueKind.String) return "must be a string";
-        var candidate = value.GetString()!;
-        // Characters are runes; a string of n UTF-16 units holds n/2 to n of them, so most need no count.
-        if (candidate.Length <= max && (candidate.Length + 1) / 2 >= min)
-        {
-            text = candidate;
-            return null;
-        }
-        var length = candidate.EnumerateRunes().Count();
-        if (length < min || length > max) return $"must be {min}–{max} characters long (it is {length})";
-        text = candidate;
-        return null;
+        text = value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+        return text is null ? "must be a string" : Kept(LengthRule(text, min, max), ref text);
     }
 
     private static string? Pattern(JsonElement value, Regex pattern, string rule, out string? text)
     {
-        text = null;
-        if (value.ValueKind != JsonValueKind.String) return "must be a string";
-        var candidate = value.GetString()!;
-        if (!pattern.IsMatch(candidate)) return $"must be {rule}";
-        text = candidate;
-        return null;
+        text = value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+        return text is null ? "must be a string" : Kept(PatternRule(text, pattern, rule), ref text);
     }
 
     private static string? At(JsonElement value, DateTimeOffset? now, out DateTimeOffset? at)
@@ -157,20 +147,14 @@ public static partial class EventReader
         at = null;
         if (value.ValueKind != JsonValueKind.String || !Timestamps.TryParseRfc3339(value.GetString()!, out var parsed))
             return "must be an RFC 3339 timestamp with offset, like 2026-07-01T09:30:00Z";
-        if (parsed < EarliestAt) return "must not be before 2000-01-01T00:00:00Z";
-        if (now is { } reference && parsed > reference + MaxFutureSkew)
-            return $"must not be more than 24 h in the future (now is {Timestamps.Format(reference)})";
         at = parsed;
-        return null;
+        return Kept(AtRule(parsed, now), ref at);
     }
 
     private static string? Count(JsonElement value, out long? count)
     {
-        count = null;
-        if (value.ValueKind != JsonValueKind.Number || !value.TryGetInt64(out var whole)) return "must be a whole number ≥ 1";
-        if (whole < 1) return "must be ≥ 1";
-        count = whole;
-        return null;
+        count = value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var whole) ? whole : null;
+        return count is { } c ? Kept(CountRule(c), ref count) : "must be a whole number ≥ 1";
     }
 
     private static string? Amount(JsonElement value, out decimal? amount)
@@ -179,20 +163,14 @@ public static partial class EventReader
         if (value.ValueKind != JsonValueKind.Number) return "must be a number";
         if (!decimal.TryParse(value.GetRawText(), NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed))
             return "must be a decimal number within ±79228162514264337593543950335";
-        if (parsed < 0) return "must be ≥ 0";
         amount = parsed;
-        return null;
+        return Kept(AmountRule(parsed), ref amount);
     }
 
     private static string? Category(JsonElement value, out CostCategory? category)
     {
-        category = null;
-        if (value.ValueKind == JsonValueKind.String && CostCategoryNames.TryParse(value.GetString()!, out var parsed))
-        {
-            category = parsed;
-            return null;
-        }
-        return $"must be one of {string.Join(", ", CostCategoryNames.All.Select(c => c.Wire()))}";
+        category = value.ValueKind == JsonValueKind.String && CostCategoryNames.TryParse(value.GetString()!, out var parsed) ? parsed : null;
+        return category is null ? $"must be one of {string.Join(", ", CostCategoryNames.All.Select(c => c.Wire()))}" : null;
     }
 
     private static string? Flag(JsonElement value, out bool? flag)
@@ -203,12 +181,42 @@ public static partial class EventReader
 
     private static string? Sentiment(JsonElement value, out double? sentiment)
     {
-        sentiment = null;
-        if (value.ValueKind != JsonValueKind.Number || !value.TryGetDouble(out var parsed)) return "must be a number";
-        if (parsed is < -1 or > 1) return "must be between -1 and 1";
-        sentiment = parsed;
+        sentiment = value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out var parsed) ? parsed : null;
+        return sentiment is { } s ? Kept(SentimentRule(s), ref sentiment) : "must be a number";
+    }
+
+    /// <summary>A value that breaks its rule is not kept: the error stands in for it.</summary>
+    private static string? Kept<T>(string? error, ref T value)
+    {
+        if (error is not null) value = default!;
+        return error;
+    }
+
+    // The rules on a value once read, shared by both readers (a JSON document here, one pass over
+    // the bytes in EventReader.OnePass.cs) so that they cannot disagree on what is valid.
+    private static string? LengthRule(string text, int min, int max)
+    {
+        // Characters are runes; a string of n UTF-16 units holds n/2 to n of them, so most need no count.
+        if (text.Length <= max && (text.Length + 1) / 2 >= min) return null;
+        var length = text.EnumerateRunes().Count();
+        return length < min || length > max ? $"must be {min}–{max} characters long (it is {length})" : null;
+    }
+
+    private static string? PatternRule(string text, Regex pattern, string rule) => pattern.IsMatch(text) ? null : $"must be {rule}";
+
+    private static string? AtRule(DateTimeOffset at, DateTimeOffset? now)
+    {
+        if (at < EarliestAt) return "must not be before 2000-01-01T00:00:00Z";
+        if (now is { } reference && at > reference + MaxFutureSkew)
+            return $"must not be more than 24 h in the future (now is {Timestamps.Format(reference)})";
         return null;
     }
+
+    private static string? CountRule(long count) => count < 1 ? "must be ≥ 1" : null;
+
+    private static string? AmountRule(decimal amount) => amount < 0 ? "must be ≥ 0" : null;
+
+    private static string? SentimentRule(double sentiment) => sentiment is < -1 or > 1 ? "must be between -1 and 1" : null;
 
     private static string Describe(JsonElement value)
     {

@@ -26,7 +26,7 @@ public static class EventTypeNames
     /// <summary>The lower-case name used on the wire, in storage and in metrics.</summary>
     public static string Wire(this EventType type) => WireNames<EventType>.Of(type);
 
-    public static bool TryParse(string name, out EventType type) => WireNames<EventType>.TryParse(name, out type);
+    public static bool TryParse(ReadOnlySpan<char> name, out EventType type) => WireNames<EventType>.TryParse(name, out type);
 
     /// <summary>SPEC §5: inbound events are the ones a brand is expected to answer.</summary>
     public static bool IsInbound(this EventType type) => type is EventType.Comment or EventType.Mention or EventType.Message;

@@ -16,9 +16,12 @@ public sealed record SubmittedEvent(int Index, EngagementEvent? Event, string? I
     {
         var reading = EventReader.Read(json, now);
         return reading.Event is { } e
-            ? new SubmittedEvent(index, e, e.Id, e.Account, null)
+            ? Valid(index, e)
             : new SubmittedEvent(index, null, reading.Id ?? Written(json, "id"), Written(json, "account"), string.Join("; ", reading.Errors));
     }
+
+    /// <summary>An event that passed every rule.</summary>
+    public static SubmittedEvent Valid(int index, EngagementEvent e) => new(index, e, e.Id, e.Account, null);
 
     /// <summary>An event that could not be read as JSON at all.</summary>
     public static SubmittedEvent Unreadable(int index, string error) => new(index, null, null, null, error);
