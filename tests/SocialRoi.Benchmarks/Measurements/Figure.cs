@@ -11,14 +11,17 @@ public sealed record Figure(string Name, double Measured, string Unit, double? B
 
     public string Row()
     {
-        var measured = Format(Measured);
+        var measured = Unit == "×" ? Ratio(Measured) : Format(Measured);
         var baseline = Baseline is { } b ? $"{Format(b)} {Unit} ({BaselineName})" : "—";
         var ratio = Baseline is not { } r || r == 0 || Measured == 0 ? "—"
             : Faster ? (r / Measured).ToString("0.00", CultureInfo.InvariantCulture) + "× faster"
-            : (Measured / r).ToString("0.00", CultureInfo.InvariantCulture) + "×";
+            : Ratio(Measured / r) + "×";
         var met = Met switch { true => "yes", false => "**no**", null => "—" };
         return $"| {Name} | {measured} {Unit} | {baseline} | {ratio} | {Target} | {met} |";
     }
+
+    // Three places, so that a ratio just under its target (0.798 against 0.8) never shows as the target itself.
+    private static string Ratio(double value) => value.ToString("0.000", CultureInfo.InvariantCulture);
 
     private static string Format(double value) => value >= 100 ? value.ToString("#,##0", CultureInfo.InvariantCulture) : value.ToString("0.##", CultureInfo.InvariantCulture);
 }
