@@ -10,13 +10,12 @@ public static class WireNames<TEnum> where TEnum : struct, Enum
 {
     private static readonly Dictionary<TEnum, string> ByValue = Enum.GetValues<TEnum>().ToDictionary(v => v, v => SnakeCase(v.ToString()));
     private static readonly Dictionary<string, TEnum> ByName = ByValue.ToDictionary(p => p.Value, p => p.Key, StringComparer.Ordinal);
+    private static readonly Dictionary<string, TEnum>.AlternateLookup<ReadOnlySpan<char>> ByNameSpelled = ByName.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>Every wire name, in declaration order.</summary>
     public static IReadOnlyList<string> All { get; } = Enum.GetValues<TEnum>().Select(v => ByValue[v]).ToList();
 
     public static string Of(TEnum value) => ByValue[value];
-
-    private static readonly Dictionary<string, TEnum>.AlternateLookup<ReadOnlySpan<char>> ByNameSpelled = ByName.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>The value of a wire name, from its characters wherever they are (a string, or a copy on the stack).</summary>
     public static bool TryParse(ReadOnlySpan<char> name, out TEnum value) => ByNameSpelled.TryGetValue(name, out value);
