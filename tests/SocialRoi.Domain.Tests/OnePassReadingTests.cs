@@ -111,8 +111,9 @@ public class OnePassReadingTests
     public void Fields_in_any_order_with_spaces_between_are_read_in_one_pass()
     {
         const string line = " { \"actor\" : \"ann\",\n\t\"platform\":\"x\", \"at\":\"2026-07-01T02:00:00+02:00\", \"type\":\"follow\", \"account\":\"acme\", \"id\":\"f1\" } ";
-        Assert.Equal(ReadByTheRules(line), EventReader.TryReadValid(Encoding.UTF8.GetBytes(line), Ev.Now));
-        Assert.NotNull(EventReader.TryReadValid(Encoding.UTF8.GetBytes(line), Ev.Now));
+        var read = EventReader.TryReadValid(Encoding.UTF8.GetBytes(line), Ev.Now);
+        Assert.NotNull(read);
+        Assert.Equal(ReadByTheRules(line), read);
     }
 
     /// <summary>A JSON string with every character outside ASCII escaped, as .NET's serializer writes it.</summary>
