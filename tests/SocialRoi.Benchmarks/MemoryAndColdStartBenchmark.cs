@@ -12,17 +12,40 @@ public static class MemoryAndColdStartBenchmark
     public static async Task<IReadOnlyList<Figure>> MemoryAsync(BenchmarkOptions options)
     {
         var (accounts, total) = options.Smoke ? (10, 20_000) : (100, 5_000_000);
+        var perEvent = await HeapPerEventAsync(options, accounts, total, warmUp: false);
+        // Not a target: what a node of many small accounts holds (the /metrics scrape asks 500 of them).
+        // One account answers first, so the node's first-call costs (compiled code, caches) are not
+        // counted; spread over 5 million events they hardly show, over half a million they would.
+        var (small, smallTotal) = options.Smoke ? (10, 10_000) : (500, 500_000);
+        var perSmallEvent = await HeapPerEventAsync(options, small, smallTotal, warmUp: true);
+        return
+        [
+            new Figure($"managed heap per event, {total:N0} events over {accounts} active accounts", perEvent, "bytes", null, null, "≤ 80 bytes", perEvent <= 80),
+            new Figure($"managed heap per event, {smallTotal:N0} events over {small} active accounts (not a target)", perSmallEvent, "bytes", null, null, "—", null),
+        ];
+    }
+
+    /// <summary>
+    /// The managed heap the accounts' grains hold once each has answered a summary, per event, after
+    /// full collections; with <paramref name="warmUp"/>, of every account but the first, which answers before.
+    /// </summary>
+    private static async Task<double> HeapPerEventAsync(BenchmarkOptions options, int accounts, int total, bool warmUp)
+    {
         await using var store = await BenchmarkStore.CreateAsync(options.Postgres);
         await using var storage = await store.OpenAsync();
         foreach (var chunk in LoadGenerator.Events(accounts, total).Chunk(5_000)) await storage.AppendAsync(chunk, CancellationToken.None);
         await using var server = await SocialRoiServer.StartAsync("http://127.0.0.1:0", storage, BenchmarkOptions.Unlimited, CancellationToken.None);
         using var http = new HttpClient { BaseAddress = server.Address, Timeout = TimeSpan.FromMinutes(10) };
+        var first = warmUp ? 1 : 0;
+        if (warmUp) await AskSummaryAsync(http, 0);
         var before = GC.GetTotalMemory(forceFullCollection: true);
-        for (var a = 0; a < accounts; a++) (await http.GetAsync($"/api/v1/accounts/acct-{a:D3}/summary?from=2026-07-01&to=2026-10-01")).EnsureSuccessStatusCode();
+        for (var a = first; a < accounts; a++) await AskSummaryAsync(http, a);
         var held = GC.GetTotalMemory(forceFullCollection: true) - before;
-        var perEvent = (double)held / total;
-        return [new Figure($"managed heap per event, {total:N0} events over {accounts} active accounts", perEvent, "bytes", null, null, "≤ 80 bytes", perEvent <= 80)];
+        return (double)held / (total / accounts * (accounts - first));
     }
+
+    private static async Task AskSummaryAsync(HttpClient http, int account) =>
+        (await http.GetAsync($"/api/v1/accounts/acct-{account:D3}/summary?from=2026-07-01&to=2026-10-01")).EnsureSuccessStatusCode();
 
     public static async Task<IReadOnlyList<Figure>> ColdStartAsync(BenchmarkOptions options)
     {

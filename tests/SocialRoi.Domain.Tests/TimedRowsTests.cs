@@ -11,6 +11,7 @@ public class TimedRowsTests
     [InlineData(1, 20_000, false)]
     [InlineData(2, 20_000, true)]
     [InlineData(3, 3, false)]
+    [InlineData(6, 2_049, false)] // one row over a block: the first block grows to its limit, then splits
     public void Rows_added_in_any_order_read_back_by_instant(int seed, int size, bool mostlyInOrder)
     {
         var random = new Random(seed);

@@ -17,6 +17,10 @@ public sealed class TimedRows<TRow> where TRow : struct, ITimedRow
 {
     // Small enough that a block of rows of a few fields stays off the large object heap.
     private const int BlockSize = 2_048;
+    // Most accounts are small, and a row kind may stay rare (refunds, costs): a first block of full
+    // size held ~600 KB of empty rows per account. It grows as its rows come instead; a block after
+    // it starts full size, as the account has shown it fills blocks.
+    private const int FirstBlockRows = 16;
 
     private readonly List<Block> _blocks = [];
     private readonly Comparison<TRow>? _sameInstant;
@@ -29,7 +33,8 @@ public sealed class TimedRows<TRow> where TRow : struct, ITimedRow
     {
         if (_blocks.Count == 0 || !IsAfter(_blocks[^1].Last, row))
         {
-            if (_blocks.Count == 0 || _blocks[^1].Count == BlockSize) _blocks.Add(new Block());
+            if (_blocks.Count == 0) _blocks.Add(new Block(FirstBlockRows));
+            else if (_blocks[^1].Count == BlockSize) _blocks.Add(new Block(BlockSize + 1));
             _blocks[^1].Append(row);
             return;
         }
@@ -112,17 +117,22 @@ public sealed class TimedRows<TRow> where TRow : struct, ITimedRow
         return low;
     }
 
-    private sealed class Block
+    private sealed class Block(int capacity)
     {
-        public TRow[] Rows = new TRow[BlockSize + 1]; // one over: a late row may fill a block before it is split
+        public TRow[] Rows = new TRow[capacity];
         public int Count;
 
         public TRow Last => Rows[Count - 1];
 
-        public void Append(TRow row) => Rows[Count++] = row;
+        public void Append(TRow row)
+        {
+            MakeRoom();
+            Rows[Count++] = row;
+        }
 
         public void Insert(int place, TRow row)
         {
+            MakeRoom();
             Array.Copy(Rows, place, Rows, place + 1, Count - place);
             Rows[place] = row;
             Count++;
@@ -131,11 +141,17 @@ public sealed class TimedRows<TRow> where TRow : struct, ITimedRow
         public Block SplitOff()
         {
             var half = Count / 2;
-            var upper = new Block { Count = Count - half };
+            var upper = new Block(BlockSize + 1) { Count = Count - half };
             Array.Copy(Rows, half, upper.Rows, 0, upper.Count);
             Array.Clear(Rows, half, Count - half);
             Count = half;
             return upper;
+        }
+
+        // Up to one row over BlockSize: a late row may fill a block before it is split.
+        private void MakeRoom()
+        {
+            if (Count == Rows.Length) Array.Resize(ref Rows, Math.Min(2 * Rows.Length, BlockSize + 1));
         }
 
         public int FirstAtOrAfter(long at)
