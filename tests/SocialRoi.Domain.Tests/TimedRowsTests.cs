@@ -7,6 +7,9 @@ public class TimedRowsTests
 {
     private readonly record struct Row(long At, int Number) : ITimedRow;
 
+    // 64 bytes: blocks of such rows hold fewer than 2,048, and not a power of two.
+    private readonly record struct WideRow(long At, int Number, decimal Amount, decimal Refunded, decimal Cost) : ITimedRow;
+
     [Theory]
     [InlineData(1, 20_000, false)]
     [InlineData(2, 20_000, true)]
@@ -25,6 +28,21 @@ public class TimedRowsTests
             var expected = added.Where(row => row.At >= from && row.At < to).OrderBy(row => row.At).ToList(); // a stable sort
             Assert.Equal(expected, rows.Between(from, to).SelectMany(run => run.ToArray()));
         }
+    }
+
+    [Theory]
+    [InlineData(7, 5_000)]
+    [InlineData(8, 1_312)]
+    public void Wide_rows_added_in_any_order_read_back_by_instant(int seed, int size)
+    {
+        var random = new Random(seed);
+        var added = Enumerable.Range(0, size).Select(i => new WideRow(random.Next(0, 900), i, i, 0, 0)).ToList();
+        var rows = new TimedRows<WideRow>();
+        foreach (var row in added) rows.Add(row);
+
+        var expected = added.OrderBy(row => row.At).ToList(); // a stable sort: ties keep the order they were added in
+        Assert.Equal(expected, rows.Between(long.MinValue, long.MaxValue).SelectMany(run => run.ToArray()));
+        Assert.Equal(expected.Where(row => row.At is >= 300 and < 301), rows.Between(300, 301).SelectMany(run => run.ToArray()));
     }
 
     [Theory]
