@@ -16,7 +16,8 @@ public sealed class HistoryIndex
     private static readonly IReadOnlyList<EngagementEvent> NoEvents = [];
 
     // The events split by type: a summary counts and reads the few types it needs, not the whole range.
-    // No list holds every event in order: nothing reads one, and it cost 8 bytes and an insertion per event.
+    // No list holds every event in order: no figure reads one, and it would cost a reference and an
+    // ordered insertion per event.
     private readonly OrderedEvents[] _byType = Enum.GetValues<EventType>().Select(_ => new OrderedEvents()).ToArray();
     private readonly Dictionary<string, List<EngagementEvent>> _conversionsByCustomer = new(StringComparer.Ordinal);
     // Only what a refund (a purchase) or a reply (an inbound event) can refer to: most events never are.
