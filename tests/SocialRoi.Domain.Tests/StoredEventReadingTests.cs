@@ -84,6 +84,16 @@ public class StoredEventReadingTests
     }
 
     [Fact]
+    public void Stored_json_with_a_field_written_twice_is_read_by_the_rules()
+    {
+        var canonical = EventJson.Write(Ev.Make("follow", "f1", 1, new { platform = "x", actor = "ann" }));
+        var twice = canonical.Replace("\"actor\":\"ann\"", "\"actor\":\"ann\",\"actor\":\"bob\"");
+        Assert.NotEqual(canonical, twice);
+        var error = Assert.Throws<InvalidDataException>(() => EventJson.Read(twice));
+        Assert.Contains("actor", error.Message);
+    }
+
+    [Fact]
     public void A_history_read_from_the_log_gives_a_later_event_the_names_it_read()
     {
         var names = new NamePool();

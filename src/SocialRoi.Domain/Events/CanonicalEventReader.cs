@@ -79,20 +79,12 @@ internal static class CanonicalEventReader
         return (seen & required) == required ? draft.ToEvent(eventType) : null;
     }
 
-    /// <summary>
-    /// The place in AllFields of the property name the reader is on, searched only after the previous
-    /// field's place; -1 when it is not there. The next field is usually one or two places on, and
-    /// comparing those bytes is several times cheaper than looking the name up.
-    /// </summary>
+    /// <summary>The place in AllFields of the property name the reader is on, when it comes after the previous field's; else -1.</summary>
     private static int NextField(ref Utf8JsonReader reader, int previous)
     {
         if (reader.ValueIsEscaped || reader.HasValueSequence) return -1;
-        var name = reader.ValueSpan;
-        for (var field = previous + 1; field < EventShapes.AllFieldsUtf8.Length; field++)
-        {
-            if (name.SequenceEqual(EventShapes.AllFieldsUtf8[field])) return field;
-        }
-        return -1;
+        var field = EventShapes.FieldAfter(reader.ValueSpan, previous);
+        return field > previous ? field : -1;
     }
 
     private static bool Unique(ref Utf8JsonReader reader, out string? value)

@@ -39,7 +39,7 @@ public static partial class EventReader
         var field = -1;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            field = reader.ValueIsEscaped ? -1 : FieldAfter(reader.ValueSpan, field);
+            field = reader.ValueIsEscaped ? -1 : EventShapes.FieldAfter(reader.ValueSpan, field);
             if (field < 0 || (seen & 1UL << field) != 0) return null; // unknown or repeated: the rules name it
             seen |= 1UL << field;
             if (!reader.Read()) return null;
@@ -71,22 +71,6 @@ public static partial class EventReader
         if (reader.TokenType != JsonTokenType.EndObject || reader.Read()) return null;
         if (type is not { } known || !HasItsShape(known, seen)) return null;
         return draft.ToEvent(known);
-    }
-
-    /// <summary>
-    /// The place in AllFields of a field's name, looked for from the previous field's place on: senders
-    /// write their fields in one order (SocialRoi's own exports in canonical order), so the next one is
-    /// usually a place or two on, and comparing those bytes is cheaper than a lookup by name.
-    /// </summary>
-    private static int FieldAfter(ReadOnlySpan<byte> name, int previous)
-    {
-        var fields = EventShapes.AllFieldsUtf8;
-        for (var step = 1; step <= fields.Length; step++)
-        {
-            var field = (previous + step) % fields.Length;
-            if (name.SequenceEqual(fields[field])) return field;
-        }
-        return -1;
     }
 
     /// <summary>Every field the type requires and none it does not use; on a conversion, someone who converted.</summary>
