@@ -52,23 +52,23 @@ internal static class CanonicalEventReader
             {
                 "id" => Unique(ref reader, out draft.Id),
                 "account" => Shared(ref reader, names, text, out draft.Account),
-                "type" => Type(ref reader, names, text, out type),
+                "type" => JsonTokens.WireName(ref reader, out type),
                 "at" => At(ref reader, text, out draft.At),
                 "platform" => Shared(ref reader, names, text, out draft.Platform),
                 "actor" => Shared(ref reader, names, text, out draft.Actor),
                 "customer" => Shared(ref reader, names, text, out draft.Customer),
                 "post" => Shared(ref reader, names, text, out draft.Post),
                 "ref" => Unique(ref reader, out draft.Ref),
-                "count" => Count(ref reader, out draft.Count),
+                "count" => JsonTokens.WholeNumber(ref reader, out draft.Count),
                 "amount" => Amount(ref reader, out draft.Amount),
                 "currency" => Shared(ref reader, names, text, out draft.Currency),
                 "campaign" => Shared(ref reader, names, text, out draft.Campaign),
-                "category" => Category(ref reader, names, text, out draft.Category),
-                "promotional" => Flag(ref reader, out draft.Promotional),
-                "automated" => Flag(ref reader, out draft.Automated),
+                "category" => JsonTokens.WireName(ref reader, out draft.Category),
+                "promotional" => JsonTokens.Flag(ref reader, out draft.Promotional),
+                "automated" => JsonTokens.Flag(ref reader, out draft.Automated),
                 "contentHash" => Unique(ref reader, out draft.ContentHash),
-                "sentiment" => Sentiment(ref reader, out draft.Sentiment),
-                "owned" => Flag(ref reader, out draft.Owned),
+                "sentiment" => JsonTokens.Number(ref reader, out draft.Sentiment),
+                "owned" => JsonTokens.Flag(ref reader, out draft.Owned),
                 _ => false,
             };
             if (!read) return null;
@@ -103,12 +103,6 @@ internal static class CanonicalEventReader
         return true;
     }
 
-    private static bool Type(ref Utf8JsonReader reader, NamePool names, scoped Span<char> text, out EventType? type)
-    {
-        type = Shared(ref reader, names, text, out var name) && EventTypeNames.TryParse(name!, out var parsed) ? parsed : null;
-        return type is not null;
-    }
-
     private static bool At(ref Utf8JsonReader reader, scoped Span<char> text, out DateTimeOffset? at)
     {
         at = null;
@@ -118,33 +112,9 @@ internal static class CanonicalEventReader
         return true;
     }
 
-    private static bool Count(ref Utf8JsonReader reader, out long? count)
-    {
-        count = reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var whole) ? whole : null;
-        return count is not null;
-    }
-
     private static bool Amount(ref Utf8JsonReader reader, out decimal? amount)
     {
         amount = reader.TokenType == JsonTokenType.Number && reader.TryGetDecimal(out var parsed) ? parsed : null;
         return amount is not null;
-    }
-
-    private static bool Category(ref Utf8JsonReader reader, NamePool names, scoped Span<char> text, out CostCategory? category)
-    {
-        category = Shared(ref reader, names, text, out var name) && CostCategoryNames.TryParse(name!, out var parsed) ? parsed : null;
-        return category is not null;
-    }
-
-    private static bool Flag(ref Utf8JsonReader reader, out bool? flag)
-    {
-        flag = reader.TokenType switch { JsonTokenType.True => true, JsonTokenType.False => false, _ => null };
-        return flag is not null;
-    }
-
-    private static bool Sentiment(ref Utf8JsonReader reader, out double? sentiment)
-    {
-        sentiment = reader.TokenType == JsonTokenType.Number && reader.TryGetDouble(out var parsed) ? parsed : null;
-        return sentiment is not null;
     }
 }

@@ -47,7 +47,7 @@ public static partial class EventReader
             {
                 "id" => Text(ref reader, 1, 128, out draft.Id),
                 "account" => Pattern(ref reader, AccountPattern(), AccountRule, out draft.Account),
-                "type" => Type(ref reader, out type),
+                "type" => JsonTokens.WireName(ref reader, out type),
                 "at" => At(ref reader, now, out draft.At),
                 "platform" => Pattern(ref reader, PlatformPattern(), PlatformRule, out draft.Platform),
                 "actor" => Text(ref reader, 1, 256, out draft.Actor),
@@ -58,12 +58,12 @@ public static partial class EventReader
                 "amount" => Amount(ref reader, out draft.Amount),
                 "currency" => Pattern(ref reader, CurrencyPattern(), CurrencyRule, out draft.Currency),
                 "campaign" => Text(ref reader, 1, 128, out draft.Campaign),
-                "category" => Category(ref reader, out draft.Category),
-                "promotional" => Flag(ref reader, out draft.Promotional),
-                "automated" => Flag(ref reader, out draft.Automated),
+                "category" => JsonTokens.WireName(ref reader, out draft.Category),
+                "promotional" => JsonTokens.Flag(ref reader, out draft.Promotional),
+                "automated" => JsonTokens.Flag(ref reader, out draft.Automated),
                 "contentHash" => Text(ref reader, 1, 128, out draft.ContentHash),
                 "sentiment" => Sentiment(ref reader, out draft.Sentiment),
-                "owned" => Flag(ref reader, out draft.Owned),
+                "owned" => JsonTokens.Flag(ref reader, out draft.Owned),
                 _ => false,
             };
             if (!valid) return null;
@@ -95,14 +95,6 @@ public static partial class EventReader
         return text is not null && PatternRule(text, pattern, rule) is null;
     }
 
-    private static bool Type(ref Utf8JsonReader reader, out EventType? type)
-    {
-        Span<char> name = stackalloc char[ShortestNotAName];
-        type = reader.TokenType == JsonTokenType.String && reader.ValueSpan.Length <= name.Length
-            && EventTypeNames.TryParse(name[..reader.CopyString(name)], out var parsed) ? parsed : null;
-        return type is not null;
-    }
-
     private static bool At(ref Utf8JsonReader reader, DateTimeOffset now, out DateTimeOffset? at)
     {
         at = null;
@@ -117,11 +109,8 @@ public static partial class EventReader
         return true;
     }
 
-    private static bool Count(ref Utf8JsonReader reader, out long? count)
-    {
-        count = reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var whole) ? whole : null;
-        return count is { } c && CountRule(c) is null;
-    }
+    private static bool Count(ref Utf8JsonReader reader, out long? count) =>
+        JsonTokens.WholeNumber(ref reader, out count) && CountRule(count!.Value) is null;
 
     private static bool Amount(ref Utf8JsonReader reader, out decimal? amount)
     {
@@ -131,27 +120,6 @@ public static partial class EventReader
         return amount is { } a && AmountRule(a) is null;
     }
 
-    private static bool Category(ref Utf8JsonReader reader, out CostCategory? category)
-    {
-        Span<char> name = stackalloc char[ShortestNotAName];
-        category = reader.TokenType == JsonTokenType.String && reader.ValueSpan.Length <= name.Length
-            && CostCategoryNames.TryParse(name[..reader.CopyString(name)], out var parsed) ? parsed : null;
-        return category is not null;
-    }
-
-    // Type and category names are read from a copy on the stack, not a string: each is shorter than
-    // this. A value written longer (escaped) is left to the rules reader.
-    private const int ShortestNotAName = 16;
-
-    private static bool Flag(ref Utf8JsonReader reader, out bool? flag)
-    {
-        flag = reader.TokenType switch { JsonTokenType.True => true, JsonTokenType.False => false, _ => null };
-        return flag is not null;
-    }
-
-    private static bool Sentiment(ref Utf8JsonReader reader, out double? sentiment)
-    {
-        sentiment = reader.TokenType == JsonTokenType.Number && reader.TryGetDouble(out var parsed) ? parsed : null;
-        return sentiment is { } s && SentimentRule(s) is null;
-    }
+    private static bool Sentiment(ref Utf8JsonReader reader, out double? sentiment) =>
+        JsonTokens.Number(ref reader, out sentiment) && SentimentRule(sentiment!.Value) is null;
 }
