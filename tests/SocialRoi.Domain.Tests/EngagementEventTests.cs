@@ -31,14 +31,58 @@ public class EngagementEventTests
     public void Fields_cleared_by_with_leave_an_event_equal_to_one_that_never_had_them()
     {
         var like = Ev.Make("like", "l1", 1, new { platform = "x", actor = "ann", post = "p1" });
+        var message = Ev.Make("message", "m1", 1, new { platform = "x", actor = "ann" });
 
-        var clearedAgain = like with { Customer = "cust-1", Amount = 1m, Sentiment = 0.5, Automated = true, Count = 3 }
-            with { Customer = null, Amount = null, Sentiment = null, Automated = null, Count = null };
+        var likeClearedAgain = like with { Amount = 1m, Sentiment = 0.5, Automated = true, Campaign = "spring" }
+            with { Amount = null, Sentiment = null, Automated = null, Campaign = null };
+        var messageClearedAgain = message with { Customer = "cust-1", Count = 3 } with { Customer = null, Count = null };
 
-        Assert.Equal(like, clearedAgain);
-        Assert.Equal(like.GetHashCode(), clearedAgain.GetHashCode());
+        Assert.Equal(like, likeClearedAgain);
+        Assert.Equal(like.GetHashCode(), likeClearedAgain.GetHashCode());
+        Assert.Equal(message, messageClearedAgain);
+        Assert.Equal(message.GetHashCode(), messageClearedAgain.GetHashCode());
         Assert.NotEqual(like, like with { Sentiment = 0 });
         Assert.NotEqual(like, like with { Automated = false });
+    }
+
+    [Fact]
+    public void Post_ref_and_customer_read_back_apart_though_no_event_carries_two_of_them()
+    {
+        var touch = Ev.Make("comment", "c1", 1, new { platform = "x", actor = "ann", post = "p1", sentiment = -0.5 });
+        var reply = Ev.Make("reply", "r1", 1, new { platform = "x", @ref = "c1" });
+        var lead = Ev.Make("lead", "l1", 1, new { customer = "cust-1" });
+        var impression = Ev.Make("impression", "i1", 1, new { platform = "x", post = "p1", count = 7 });
+
+        Assert.Equal(("p1", null, null, -0.5, null), (touch.Post, touch.Ref, touch.Customer, touch.Sentiment, touch.Count));
+        Assert.Equal((null, "c1", null), (reply.Post, reply.Ref, reply.Customer));
+        Assert.Equal((null, null, "cust-1"), (lead.Post, lead.Ref, lead.Customer));
+        Assert.Equal((7L, null), (impression.Count, impression.Sentiment));
+        // Clearing a field the event does not carry leaves the one it does.
+        Assert.Equal("p1", (touch with { Ref = null, Customer = null, Count = null }).Post);
+        Assert.Equal(-0.5, (touch with { Ref = null, Customer = null, Count = null }).Sentiment);
+    }
+
+    [Fact]
+    public void Giving_an_event_two_fields_no_type_carries_together_is_refused()
+    {
+        var touch = Ev.Make("comment", "c1", 1, new { platform = "x", actor = "ann", post = "p1", sentiment = 0.5 });
+
+        var both = Assert.Throws<InvalidOperationException>(() => touch with { Customer = "cust-1" });
+        Assert.Contains("post, ref and customer", both.Message);
+        Assert.Contains("count and sentiment", Assert.Throws<InvalidOperationException>(() => touch with { Count = 2 }).Message);
+        Assert.Equal(("p1", 0.5), (touch.Post, touch.Sentiment));
+    }
+
+    [Fact]
+    public void A_sentiment_of_minus_zero_is_the_same_event_as_zero()
+    {
+        var neutral = Ev.Make("comment", "c1", 1, new { platform = "x", actor = "ann", sentiment = 0.0 });
+
+        var minusZero = neutral with { Sentiment = -0.0 };
+
+        Assert.Equal(neutral, minusZero);
+        Assert.Equal(neutral.GetHashCode(), minusZero.GetHashCode());
+        Assert.False(double.IsNegative(minusZero.Sentiment!.Value));
     }
 
     [Fact]

@@ -11,15 +11,17 @@ namespace SocialRoi.Domain.Events;
 /// <remarks>
 /// An active account holds every one of its events, a million for a busy account, so the layout
 /// is kept small: the instant as ticks, the optional numbers and flags without nullable wrappers,
-/// and the fields only money, replies, posts and identities carry in a separate
-/// <see cref="Rarer"/> part that most events (likes, follows, clicks, comments…) never allocate.
-/// The properties read exactly as plain nullable ones would.
+/// fields that no type carries together in one slot, and the fields only money, posts and costs
+/// carry in a separate <see cref="Rarer"/> part that most events (likes, follows, clicks, comments,
+/// replies…) never allocate. The properties read exactly as plain nullable ones would.
 /// </remarks>
 public sealed record EngagementEvent
 {
     private long _atTicks;
-    private long _count;
-    private double _sentiment;
+    // SPEC §1: count is on impressions only, sentiment never on them; post, ref and customer are
+    // never on one type together. So each group shares a slot, and _carried says which field holds it.
+    private long _countOrSentiment;
+    private string? _postRefOrCustomer;
     private Carried _carried;
     private Rarer? _rarer;
 
@@ -28,7 +30,24 @@ public sealed record EngagementEvent
     public required EventType Type { get; init; }
     public string? Platform { get; init; }
     public string? Actor { get; init; }
-    public string? Post { get; init; }
+
+    public string? Post
+    {
+        get => Has(Carried.Post) ? _postRefOrCustomer : null;
+        init { if (Claim(Carried.Post, Carried.PostRefOrCustomer, value is not null)) _postRefOrCustomer = value; }
+    }
+
+    public string? Ref
+    {
+        get => Has(Carried.Ref) ? _postRefOrCustomer : null;
+        init { if (Claim(Carried.Ref, Carried.PostRefOrCustomer, value is not null)) _postRefOrCustomer = value; }
+    }
+
+    public string? Customer
+    {
+        get => Has(Carried.Customer) ? _postRefOrCustomer : null;
+        init { if (Claim(Carried.Customer, Carried.PostRefOrCustomer, value is not null)) _postRefOrCustomer = value; }
+    }
 
     public required DateTimeOffset At
     {
@@ -38,22 +57,25 @@ public sealed record EngagementEvent
 
     public long? Count
     {
-        get => Has(Carried.Count) ? _count : null;
-        init => _count = Carry(Carried.Count, value) ?? 0;
+        get => Has(Carried.Count) ? _countOrSentiment : null;
+        init { if (Claim(Carried.Count, Carried.CountOrSentiment, value is not null)) _countOrSentiment = value ?? 0; }
     }
 
     public double? Sentiment
     {
-        get => Has(Carried.Sentiment) ? _sentiment : null;
-        init => _sentiment = Carry(Carried.Sentiment, value) ?? 0;
+        get => Has(Carried.Sentiment) ? BitConverter.Int64BitsToDouble(_countOrSentiment) : null;
+        init
+        {
+            // Kept as its bits, which tell -0 from 0: equal as numbers, so -0 is kept as 0 and equal events stay equal.
+            if (Claim(Carried.Sentiment, Carried.CountOrSentiment, value is not null))
+                _countOrSentiment = value is { } given && given != 0 ? BitConverter.DoubleToInt64Bits(given) : 0;
+        }
     }
 
     public bool? Promotional { get => Flag(Carried.Promotional); init => SetFlag(Carried.Promotional, value); }
     public bool? Automated { get => Flag(Carried.Automated); init => SetFlag(Carried.Automated, value); }
     public bool? Owned { get => Flag(Carried.Owned); init => SetFlag(Carried.Owned, value); }
 
-    public string? Customer { get => _rarer?.Customer; init { RarerFor(value is not null)?.Customer = value; DropIfEmpty(); } }
-    public string? Ref { get => _rarer?.Ref; init { RarerFor(value is not null)?.Ref = value; DropIfEmpty(); } }
     public decimal? Amount { get => _rarer?.Amount; init { RarerFor(value is not null)?.Amount = value; DropIfEmpty(); } }
     public string? Currency { get => _rarer?.Currency; init { RarerFor(value is not null)?.Currency = value; DropIfEmpty(); } }
     public string? Campaign { get => _rarer?.Campaign; init { RarerFor(value is not null)?.Campaign = value; DropIfEmpty(); } }
@@ -74,10 +96,9 @@ public sealed record EngagementEvent
         Type = original.Type;
         Platform = original.Platform;
         Actor = original.Actor;
-        Post = original.Post;
         _atTicks = original._atTicks;
-        _count = original._count;
-        _sentiment = original._sentiment;
+        _countOrSentiment = original._countOrSentiment;
+        _postRefOrCustomer = original._postRefOrCustomer;
         _carried = original._carried;
         _rarer = original._rarer is { } rarer ? rarer with { } : null;
     }
@@ -97,11 +118,26 @@ public sealed record EngagementEvent
 
     private bool Has(Carried field) => (_carried & field) != 0;
 
-    private T? Carry<T>(Carried field, T? value) where T : struct
+    /// <summary>
+    /// Whether a field that shares <paramref name="slot"/> with others writes it: given a value, it
+    /// takes the slot; given none, it empties the slot only if it held it. A value for one field while
+    /// another holds the slot is refused: no valid event carries both, and keeping one would drop the other.
+    /// </summary>
+    private bool Claim(Carried field, Carried slot, bool given)
     {
-        _carried = value is null ? _carried & ~field : _carried | field;
-        return value;
+        if (!given)
+        {
+            if (!Has(field)) return false;
+            _carried &= ~field;
+            return true;
+        }
+        if ((_carried & slot & ~field) != 0)
+            throw new InvalidOperationException($"an event carries at most one of {Describe(slot)}, never two");
+        _carried |= field;
+        return true;
     }
+
+    private static string Describe(Carried slot) => slot == Carried.CountOrSentiment ? "count and sentiment" : "post, ref and customer";
 
     // A flag's value sits in the bit above the one saying it is carried.
     private bool? Flag(Carried field) => Has(field) ? Has((Carried)((int)field << 1)) : null;
@@ -130,19 +166,21 @@ public sealed record EngagementEvent
         Promotional = 4, // and 8 when true
         Automated = 16, // and 32 when true
         Owned = 64, // and 128 when true
+        Post = 256,
+        Ref = 512,
+        Customer = 1024,
+        CountOrSentiment = Count | Sentiment,
+        PostRefOrCustomer = Post | Ref | Customer,
     }
 
     private sealed record Rarer
     {
-        public string? Customer { get; set; }
-        public string? Ref { get; set; }
         public decimal? Amount { get; set; }
         public string? Currency { get; set; }
         public string? Campaign { get; set; }
         public CostCategory? Category { get; set; }
         public string? ContentHash { get; set; }
 
-        public bool IsEmpty => Customer is null && Ref is null && Amount is null && Currency is null
-            && Campaign is null && Category is null && ContentHash is null;
+        public bool IsEmpty => Amount is null && Currency is null && Campaign is null && Category is null && ContentHash is null;
     }
 }
