@@ -33,7 +33,7 @@ public sealed class Attribution(HistoryIndex index, AccountSettings settings, At
         {
             // The member's events, ordered by time, are read rather than a list of their touches
             // kept apart: that list cost ~19 bytes per event of the account, for ~1.5 times the reading here.
-            foreach (var e in index.EventsOf(member))
+            foreach (var e in index.EventsOf(member).Span)
             {
                 if (e.At > conversion.At) break;
                 if (e.At >= earliest && e.IsCreditable()) touches.Add(e);

@@ -24,7 +24,6 @@ public sealed class HistoryIndex
     private readonly Dictionary<string, EngagementEvent> _referable = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<Member>> _membersByCustomer = new(StringComparer.Ordinal);
     private readonly Dictionary<Member, SortedSet<string>> _customersByMember = new();
-    private readonly Dictionary<Member, MemberActivity> _members = new();
     private readonly AudienceTable _audience = new();
     private readonly FollowerTimeline _followers = new();
     // Replies indexed before the event they answer, by the id they name. A reply to an event already
@@ -68,7 +67,7 @@ public sealed class HistoryIndex
             () => IndexAudienceMemberByMember(ordered));
         foreach (var (inbound, answeredAt) in _firstAnswers)
         {
-            if (_referable[inbound].Member is { } writer) _members[writer].Reached(AudienceTier.Conversational, answeredAt);
+            if (_referable[inbound].Member is { } writer) _audience.Find(writer)!.Value.Reached(AudienceTier.Conversational, answeredAt);
         }
     }
 
@@ -123,7 +122,7 @@ public sealed class HistoryIndex
     /// <summary>Enters an event in the lookups of members, customer links and conversions.</summary>
     private void IndexAudience(EngagementEvent e)
     {
-        if (IsOwnEvent(e)) AddOwnEvent(ActivityFor(e.Member!.Value), e);
+        if (IsOwnEvent(e)) AddOwnEvent(_audience.For(e.Member!.Value), e);
         else IndexLinkOrConversion(e);
     }
 
@@ -205,7 +204,7 @@ public sealed class HistoryIndex
         for (var i = 0; i < ordered.Length; i++)
         {
             var e = ordered[i];
-            if (IsOwnEvent(e)) slots[i] = ActivityFor(e.Member!.Value).Slot;
+            if (IsOwnEvent(e)) slots[i] = _audience.For(e.Member!.Value).Slot;
             else
             {
                 slots[i] = -1;
@@ -213,11 +212,14 @@ public sealed class HistoryIndex
             }
         }
         // Each member's events in (at, id) order, member after member: a counting sort by slot.
-        var next = new int[_audience.MemberCount + 1];
-        foreach (var slot in slots) if (slot >= 0) next[slot + 1]++;
-        for (var slot = 1; slot < next.Length; slot++) next[slot] += next[slot - 1];
-        var byMember = new int[next[^1]];
+        var own = new int[_audience.MemberCount];
+        foreach (var slot in slots) if (slot >= 0) own[slot]++;
+        var next = new int[own.Length];
+        for (var slot = 1; slot < next.Length; slot++) next[slot] = next[slot - 1] + own[slot - 1];
+        var byMember = new int[own.Sum()];
         for (var i = 0; i < slots.Length; i++) if (slots[i] >= 0) byMember[next[slots[i]]++] = i;
+        // Each member's list of events grows once, to the size its events need.
+        for (var slot = 0; slot < own.Length; slot++) _audience.ActivityAt(slot).ExpectEvents(own[slot]);
         foreach (var i in byMember) AddOwnEvent(_audience.ActivityAt(slots[i]), ordered[i]);
     }
 
@@ -229,7 +231,7 @@ public sealed class HistoryIndex
 
     private void ForgetConversionsOf(MemberActivity member)
     {
-        foreach (var conversion in member.Conversions) _credits.Forget(conversion);
+        foreach (var conversion in member.Conversions.Span) _credits.Forget(conversion);
     }
 
     /// <summary>Each conversion's credits for one way of attributing, as far as computed since they last changed.</summary>
@@ -267,12 +269,9 @@ public sealed class HistoryIndex
 
     private static string PurchaseIdentity(EngagementEvent purchase) => purchase.Customer ?? $"{purchase.Platform}:{purchase.Actor}";
 
-    public IEnumerable<Member> Members => _members.Keys;
+    public IEnumerable<Member> Members => _audience.Members;
 
-    /// <summary>Every member with its events and tiers.</summary>
-    public IReadOnlyDictionary<Member, MemberActivity> Activities => _members;
-
-    public MemberActivity? ActivityOf(Member member) => _members.GetValueOrDefault(member);
+    public MemberActivity? ActivityOf(Member member) => _audience.Find(member);
 
     /// <summary>Every member's activity, with what an audience count reads side by side.</summary>
     public AudienceTable Audience => _audience;
@@ -312,13 +311,15 @@ public sealed class HistoryIndex
     private static bool IsReferable(EngagementEvent e) => e.Type == EventType.Purchase || e.Type.IsInbound();
 
     /// <summary>SPEC §2: a member's events, purchases and leads it is a member of included.</summary>
-    public IReadOnlyList<EngagementEvent> EventsOf(Member member) => _members.GetValueOrDefault(member)?.Events ?? NoEvents;
+    public ReadOnlyMemory<EngagementEvent> EventsOf(Member member) => _audience.Find(member)?.Events ?? default;
 
     /// <summary>A member's follows and unfollows, ordered by (at, id).</summary>
-    public IEnumerable<(Member Member, IReadOnlyList<EngagementEvent> Events)> FollowHistories =>
-        _members.Where(pair => pair.Value.Follows.Count > 0).Select(pair => (pair.Key, pair.Value.Follows));
+    public IEnumerable<(Member Member, ReadOnlyMemory<EngagementEvent> Events)> FollowHistories =>
+        Enumerable.Range(0, _audience.MemberCount)
+            .Select(slot => (Member: _audience.MemberAt(slot), Events: _audience.ActivityAt(slot).Follows))
+            .Where(history => !history.Events.IsEmpty);
 
-    public IReadOnlyList<EngagementEvent> FollowsOf(Member member) => _members.GetValueOrDefault(member)?.Follows ?? NoEvents;
+    public ReadOnlyMemory<EngagementEvent> FollowsOf(Member member) => _audience.Find(member)?.Follows ?? default;
 
     /// <summary>The post event that defines a post's platform and campaign, if the brand logged one.</summary>
     public EngagementEvent? PostEvent(string post) => _postEvents.GetValueOrDefault(post);
@@ -383,14 +384,7 @@ public sealed class HistoryIndex
     }
 
     /// <summary>Adds an event to a member's events, in (at, id) order, with the tier it reaches by itself (SPEC §2).</summary>
-    private void AddToMember(Member member, EngagementEvent e, int conversion) => AddTo(ActivityFor(member), e, conversion);
-
-    // The member's activity, a new one for a member not met before.
-    private MemberActivity ActivityFor(Member member)
-    {
-        if (!_members.TryGetValue(member, out var activity)) _members[member] = activity = _audience.Add(member);
-        return activity;
-    }
+    private void AddToMember(Member member, EngagementEvent e, int conversion) => AddTo(_audience.For(member), e, conversion);
 
     private void AddTo(MemberActivity activity, EngagementEvent e, int conversion = -1)
     {
@@ -406,14 +400,14 @@ public sealed class HistoryIndex
     private void AddFollowChange(MemberActivity member, EngagementEvent e)
     {
         var at = member.AddFollow(e);
-        var follows = member.Follows;
+        var follows = member.Follows.Span;
         var change = FollowChange(follows, at);
         _followers.Change(e.At, change);
-        if (at + 1 < follows.Count) _followers.Change(follows[at + 1].At, -change);
+        if (at + 1 < follows.Length) _followers.Change(follows[at + 1].At, -change);
     }
 
     // +1, -1 or 0: the state after the member's follow or unfollow at this place, less the state before it.
-    private static int FollowChange(IReadOnlyList<EngagementEvent> follows, int at) =>
+    private static int FollowChange(ReadOnlySpan<EngagementEvent> follows, int at) =>
         (follows[at].Type == EventType.Follow ? 1 : 0) - (at > 0 && follows[at - 1].Type == EventType.Follow ? 1 : 0);
 
     /// <summary>SPEC §2: how many members follow at an instant (their latest follow or unfollow before it is a follow).</summary>
@@ -424,7 +418,7 @@ public sealed class HistoryIndex
         var today = new TimeRange(FollowerTimeline.StartOfDay(instant), instant);
         foreach (var e in InRange(today, EventType.Follow).Concat(InRange(today, EventType.Unfollow)))
         {
-            var follows = _members[e.Member!.Value].Follows;
+            var follows = FollowsOf(e.Member!.Value).Span;
             count += FollowChange(follows, TimeOrder.PositionOf(follows, e));
         }
         return count;
@@ -434,7 +428,7 @@ public sealed class HistoryIndex
     private void ReachConversationalIfAnswered(EngagementEvent inbound)
     {
         if (inbound.Type.IsInbound() && inbound.Member is { } writer && FirstAnswer(inbound) is { } answeredAt)
-            _members[writer].Reached(AudienceTier.Conversational, answeredAt);
+            _audience.Find(writer)!.Value.Reached(AudienceTier.Conversational, answeredAt);
     }
 
     private static void InsertInto<TKey>(Dictionary<TKey, List<EngagementEvent>> lists, TKey key, EngagementEvent e) where TKey : notnull

@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Runtime.InteropServices;
 using SocialRoi.Domain.Events;
 
 namespace SocialRoi.Domain.Analytics;
@@ -75,7 +76,7 @@ public sealed class OrderedEvents : IReadOnlyList<EngagementEvent>
             if (_blocks[middle][^1].At < instant) low = middle + 1;
             else high = middle;
         }
-        return low == _blocks.Count ? Count : _starts[low] + TimeOrder.FirstAtOrAfter(_blocks[low], instant);
+        return low == _blocks.Count ? Count : _starts[low] + TimeOrder.FirstAtOrAfter(CollectionsMarshal.AsSpan(_blocks[low]), instant);
     }
 
     /// <summary>The events at positions from start up to (not including) end, in order.</summary>

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using SocialRoi.Domain.Events;
 using SocialRoi.Domain.Time;
 
@@ -17,15 +18,15 @@ public static class TimeOrder
     /// </summary>
     public static int Insert(List<EngagementEvent> ordered, EngagementEvent e)
     {
-        var at = ordered.Count == 0 || EngagementEvent.CompareByTime(ordered[^1], e) < 0 ? ordered.Count : PositionOf(ordered, e);
+        var at = ordered.Count == 0 || EngagementEvent.CompareByTime(ordered[^1], e) < 0 ? ordered.Count : PositionOf(CollectionsMarshal.AsSpan(ordered), e);
         ordered.Insert(at, e);
         return at;
     }
 
     /// <summary>The position of the first event at or after an instant (Count when there is none).</summary>
-    public static int FirstAtOrAfter(IReadOnlyList<EngagementEvent> ordered, DateTimeOffset instant)
+    public static int FirstAtOrAfter(ReadOnlySpan<EngagementEvent> ordered, DateTimeOffset instant)
     {
-        int low = 0, high = ordered.Count;
+        int low = 0, high = ordered.Length;
         while (low < high)
         {
             var middle = (low + high) >>> 1;
@@ -36,13 +37,13 @@ public static class TimeOrder
     }
 
     /// <summary>The last of the events before an instant, if any.</summary>
-    public static EngagementEvent? LastBefore(IReadOnlyList<EngagementEvent> ordered, DateTimeOffset instant) =>
+    public static EngagementEvent? LastBefore(ReadOnlySpan<EngagementEvent> ordered, DateTimeOffset instant) =>
         FirstAtOrAfter(ordered, instant) is var next and > 0 ? ordered[next - 1] : null;
 
     /// <summary>The position of an event the list holds (or where it would go), found by binary search.</summary>
-    public static int PositionOf(IReadOnlyList<EngagementEvent> ordered, EngagementEvent e)
+    public static int PositionOf(ReadOnlySpan<EngagementEvent> ordered, EngagementEvent e)
     {
-        int low = 0, high = ordered.Count;
+        int low = 0, high = ordered.Length;
         while (low < high)
         {
             var middle = (low + high) >>> 1;

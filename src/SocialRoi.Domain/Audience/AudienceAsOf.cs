@@ -47,7 +47,7 @@ public static class AudienceAsOf
     {
         var active = false;
         var tier = activity.TierWithoutConversionsAt(range.To);
-        foreach (var e in activity.Events)
+        foreach (var e in activity.Events.Span)
         {
             if (e.Type.IsConversion() && e.Member != member && customers.Contains(e.Customer!)) continue;
             active |= range.Contains(e.At);

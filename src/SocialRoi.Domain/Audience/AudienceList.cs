@@ -46,7 +46,8 @@ public static class AudienceList
             var tier = AudienceTiers.TierAt(index, member, to);
             if (query.Tier is { } wanted && tier != wanted) continue;
             if (items.Count == query.Limit) return new AudiencePage(items, Cursor(last!.Value));
-            var seen = index.EventsOf(member).Where(e => e.At < to).ToList();
+            var events = index.EventsOf(member).Span;
+            var seen = events[..TimeOrder.FirstAtOrAfter(events, to)];
             items.Add(new AudienceMember(member.Platform, member.Actor, tier.Wire(), AudienceTiers.IsFollowing(index, member, to),
                 seen[0].At, seen[^1].At, index.CustomersOf(member).FirstOrDefault()));
             last = member;

@@ -27,10 +27,10 @@ public static class AudienceTiers
 
     /// <summary>Following at t: the latest follow/unfollow before t is a follow; ties go to the larger id.</summary>
     public static bool IsFollowing(HistoryIndex index, Member member, DateTimeOffset instant) =>
-        IsFollowing(index.FollowsOf(member), instant);
+        IsFollowing(index.FollowsOf(member).Span, instant);
 
     // The list is ordered by (at, id), so the last one before t is the latest, a tie won by the larger id.
-    private static bool IsFollowing(IReadOnlyList<EngagementEvent> follows, DateTimeOffset instant) =>
+    private static bool IsFollowing(ReadOnlySpan<EngagementEvent> follows, DateTimeOffset instant) =>
         TimeOrder.LastBefore(follows, instant)?.Type == EventType.Follow;
 
     /// <summary>SPEC §3: members with an event in the range, each classified as of the range's end.</summary>
@@ -45,7 +45,7 @@ public static class AudienceTiers
 
     /// <summary>Followers at an instant, per platform (platforms with none are left out).</summary>
     public static IReadOnlyDictionary<string, int> FollowersByPlatform(HistoryIndex index, DateTimeOffset instant) =>
-        index.FollowHistories.Where(history => IsFollowing(history.Events, instant))
+        index.FollowHistories.Where(history => IsFollowing(history.Events.Span, instant))
             .GroupBy(history => history.Member.Platform, StringComparer.Ordinal)
             .ToDictionary(platform => platform.Key, platform => platform.Count(), StringComparer.Ordinal);
 }
