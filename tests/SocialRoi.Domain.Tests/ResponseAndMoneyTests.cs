@@ -70,6 +70,23 @@ public class ResponseAndMoneyTests
     }
 
     [Fact]
+    public void Replies_that_arrive_before_their_comment_answer_it_from_the_earliest_not_before_it()
+    {
+        var history = new AccountHistory();
+        history.Add(Make("like", "l1", 1, new { platform = "x", actor = "bob" }));
+        _ = history.Index; // built: from here on each event is indexed as it arrives
+        history.Add(Make("reply", "early", 1, new { platform = "x", @ref = "m1" }));
+        history.Add(Make("reply", "second", 2 + 20 * Minute, new { platform = "x", @ref = "m1" }));
+        history.Add(Make("reply", "first", 2 + 5 * Minute, new { platform = "x", @ref = "m1" }));
+        history.Add(Make("comment", "m1", 2, new { platform = "x", actor = "ann" }));
+
+        var summary = AccountSummary.Compute("acme", history, new AccountSettings(), July, AttributionModel.LastTouch);
+
+        Assert.Equal(1.0, summary.ResponseRate);
+        Assert.Equal(5, summary.MedianResponseMinutes!.Value, 6);
+    }
+
+    [Fact]
     public void Without_inbound_or_answers_the_response_figures_are_null()
     {
         var none = Summarise([Make("like", "k1", 1, new { platform = "x", actor = "ann" })]);

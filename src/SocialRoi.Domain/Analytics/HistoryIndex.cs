@@ -27,8 +27,9 @@ public sealed class HistoryIndex
     private readonly AudienceTable _audience = new();
     private readonly FollowerTimeline _followers = new();
     // Replies indexed before the event they answer, by the id they name. A reply to an event already
-    // here only moves that event's first answer, so most replies are never kept here.
-    private readonly Dictionary<string, List<EngagementEvent>> _repliesAwaitingTheirEvent = new(StringComparer.Ordinal);
+    // here only moves that event's first answer, so most replies are never kept here. Those kept
+    // may wait for good (an export's replies to comments from before its window): only their instants are.
+    private readonly Dictionary<string, EarlyReplies> _earlyReplies = new(StringComparer.Ordinal);
     // Each answered inbound event's first answer, by its id, kept by ingest: response times, the
     // funnel and health ask for it per inbound event, and reading it from the replies took a
     // lookup, the reply list and its first replies, each a cache miss.
@@ -95,17 +96,18 @@ public sealed class HistoryIndex
             _referable[e.Id] = e;
             if (e.Type.IsInbound()) _conversations.AddInbound(e, keys);
             // Replies may come before what they answer: take in those already here.
-            if (_repliesAwaitingTheirEvent.Remove(e.Id, out var earlyReplies))
+            if (_earlyReplies.Remove(e.Id, out var early))
             {
-                foreach (var reply in earlyReplies) NoteAnswer(e, reply);
+                foreach (var answeredAt in early.Instants) NoteAnswer(e, answeredAt);
             }
         }
         switch (e.Type)
         {
             case EventType.Reply:
                 _conversations.AddReply(e);
-                if (Find(e.Ref!) is { } answered) NoteAnswer(answered, e);
-                else InsertInto(_repliesAwaitingTheirEvent, e.Ref!, e);
+                if (Find(e.Ref!) is { } answered) NoteAnswer(answered, e.At);
+                else _earlyReplies[e.Ref!] = _earlyReplies.TryGetValue(e.Ref!, out var others)
+                    ? others.And(e.At.UtcTicks) : new EarlyReplies(e.At.UtcTicks, null);
                 break;
             case EventType.Post:
                 if (!_postEvents.TryGetValue(e.Post!, out var defining) || EngagementEvent.CompareByTime(e, defining) < 0)
@@ -348,12 +350,12 @@ public sealed class HistoryIndex
     /// <summary>SPEC §2: a reply answers an inbound event when it refers to it and is not earlier; when the first one did.</summary>
     private DateTimeOffset? FirstAnswer(EngagementEvent inbound) => _firstAnswers.TryGetValue(inbound.Id, out var at) ? at : null;
 
-    private void NoteAnswer(EngagementEvent inbound, EngagementEvent reply)
+    private void NoteAnswer(EngagementEvent inbound, DateTimeOffset replyAt)
     {
-        if (!inbound.Type.IsInbound() || reply.At < inbound.At) return;
-        if (_firstAnswers.TryGetValue(inbound.Id, out var known) && reply.At >= known) return;
-        _firstAnswers[inbound.Id] = reply.At;
-        _conversations.Answered(inbound, reply.At);
+        if (!inbound.Type.IsInbound() || replyAt < inbound.At) return;
+        if (_firstAnswers.TryGetValue(inbound.Id, out var known) && replyAt >= known) return;
+        _firstAnswers[inbound.Id] = replyAt;
+        _conversations.Answered(inbound, replyAt);
     }
 
     private void AddLink(string customer, Member member)
