@@ -16,6 +16,32 @@ public class AudienceTierTests
     private static AudienceTier TierOf(Member member, double asOfDay, params EngagementEvent[] events) =>
         AudienceTiers.TierAt(Index(events), member, Day0.AddDays(asOfDay));
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Each_of_thousands_of_members_keeps_its_own_events_and_tier(bool oneByOne)
+    {
+        // The same actor names on two platforms: 3,000 members, each a different pair.
+        var events = Enumerable.Range(0, 1_500).SelectMany(i => new[]
+        {
+            Make("like", $"x{i}", 1, new { platform = "x", actor = $"a{i}" }),
+            Make(i % 2 == 0 ? "click" : "like", $"y{i}", 2, new { platform = "y", actor = $"a{i}" }),
+        }).ToArray();
+        var history = new AccountHistory();
+        if (oneByOne) _ = history.Index; // then each event is indexed as it arrives
+        foreach (var e in events) history.Add(e);
+        var index = history.Index;
+
+        Assert.Equal(3_000, index.Members.Count());
+        Assert.Equal(new AudienceCounts(3_000, 2_250, 750, 0, 0, 0), AudienceTiers.Count(index, new(Day0, Day0.AddDays(3))));
+        foreach (var i in new[] { 0, 1, 777, 1_499 })
+        {
+            Assert.Equal([$"x{i}"], index.EventsOf(new Member("x", $"a{i}")).ToArray().Select(e => e.Id));
+            Assert.Equal([$"y{i}"], index.EventsOf(new Member("y", $"a{i}")).ToArray().Select(e => e.Id));
+            Assert.Equal(i % 2 == 0 ? AudienceTier.Engaged : AudienceTier.Vanity, AudienceTiers.TierAt(index, new Member("y", $"a{i}"), Day0.AddDays(3)));
+        }
+    }
+
     [Fact]
     public void Only_likes_and_follows_make_a_vanity_member()
     {

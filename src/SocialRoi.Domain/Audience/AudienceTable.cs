@@ -13,7 +13,7 @@ namespace SocialRoi.Domain.Audience;
 /// </summary>
 public sealed class AudienceTable
 {
-    private readonly Dictionary<Member, int> _slots = [];
+    private readonly MemberSlots _slots = new();
     private TierTimes[] _tiers = new TierTimes[64];
     private MemberRow[] _rows = new MemberRow[64];
     private Member[] _members = new Member[64]; // by slot
@@ -25,7 +25,8 @@ public sealed class AudienceTable
     /// <summary>The member's activity, a new one with no events yet for a member not met before.</summary>
     public MemberActivity For(Member member)
     {
-        if (_slots.TryGetValue(member, out var slot)) return new MemberActivity(this, slot);
+        var slot = _slots.Find(member, _members);
+        if (slot >= 0) return new MemberActivity(this, slot);
         slot = MemberCount;
         if (slot == _tiers.Length)
         {
@@ -35,15 +36,15 @@ public sealed class AudienceTable
         }
         _tiers[slot] = TierTimes.None;
         _members[slot] = member;
-        _slots[member] = slot;
+        _slots.Add(member, _members);
         return new MemberActivity(this, slot);
     }
 
     /// <summary>The member's activity, if it has any.</summary>
-    public MemberActivity? Find(Member member) => _slots.TryGetValue(member, out var slot) ? new MemberActivity(this, slot) : null;
+    public MemberActivity? Find(Member member) => _slots.Find(member, _members) is var slot and >= 0 ? new MemberActivity(this, slot) : null;
 
     /// <summary>Every member met, in the order they were met.</summary>
-    public IEnumerable<Member> Members => _slots.Keys;
+    public IEnumerable<Member> Members => _members.Take(MemberCount);
 
     internal int MemberCount => _slots.Count;
 
