@@ -66,9 +66,9 @@ public sealed record EngagementEvent
         get => Has(Carried.Sentiment) ? BitConverter.Int64BitsToDouble(_countOrSentiment) : null;
         init
         {
-            // Kept as its bits, which tell -0 from 0: equal as numbers, so -0 is kept as 0 and equal events stay equal.
+            // Kept as its bits: a sentiment of -0 stays -0, as its stored body writes it.
             if (Claim(Carried.Sentiment, Carried.CountOrSentiment, value is not null))
-                _countOrSentiment = value is { } given && given != 0 ? BitConverter.DoubleToInt64Bits(given) : 0;
+                _countOrSentiment = value is { } given ? BitConverter.DoubleToInt64Bits(given) : 0;
         }
     }
 
