@@ -3,12 +3,14 @@ using SocialRoi.Benchmarks;
 using SocialRoi.Benchmarks.Measurements;
 
 // Issue 12's measurements: ingest|query|memory|coldstart|scale|all [--storage postgres://…] [--smoke];
-// activation and scrape for the operations and metrics pages; anything else goes to BenchmarkDotNet.
+// activation and scrape for the operations and metrics pages; heap, where target 4's bytes are;
+// anything else goes to BenchmarkDotNet.
 var options = BenchmarkOptions.Parse(args);
 switch (args.FirstOrDefault())
 {
     case "activation": await AccountActivation.RunAsync(); break;
     case "scrape": await MetricsScrape.RunAsync(); break;
+    case "heap": HeapCensus.Run(options); break;
     case "ingest" or "query" or "memory" or "coldstart" or "scale" or "all":
     {
         var figures = new List<Figure>();
