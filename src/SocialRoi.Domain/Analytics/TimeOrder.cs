@@ -12,16 +12,20 @@ public static class TimeOrder
 {
     public static readonly Comparer<EngagementEvent> ByTime = Comparer<EngagementEvent>.Create(EngagementEvent.CompareByTime);
 
-    /// <summary>
-    /// Places an event where a full sort would, and says where: events mostly arrive in time order,
-    /// so usually an append; a late one by binary search.
-    /// </summary>
+    /// <summary>Places an event where a full sort would, and says where.</summary>
     public static int Insert(List<EngagementEvent> ordered, EngagementEvent e)
     {
-        var at = ordered.Count == 0 || EngagementEvent.CompareByTime(ordered[^1], e) < 0 ? ordered.Count : PositionOf(CollectionsMarshal.AsSpan(ordered), e);
+        var at = PlaceFor(CollectionsMarshal.AsSpan(ordered), e);
         ordered.Insert(at, e);
         return at;
     }
+
+    /// <summary>
+    /// Where a full sort would put an event among these: events mostly arrive in time order, so
+    /// usually at the end; a late one is placed by binary search.
+    /// </summary>
+    public static int PlaceFor(ReadOnlySpan<EngagementEvent> ordered, EngagementEvent e) =>
+        ordered.IsEmpty || EngagementEvent.CompareByTime(ordered[^1], e) < 0 ? ordered.Length : PositionOf(ordered, e);
 
     /// <summary>The position of the first event at or after an instant (Count when there is none).</summary>
     public static int FirstAtOrAfter(ReadOnlySpan<EngagementEvent> ordered, DateTimeOffset instant)

@@ -74,11 +74,9 @@ public readonly struct MemberActivity
     /// <summary>The same judged without the member's leads and purchases: what they add is the caller's to judge.</summary>
     public AudienceTier TierWithoutConversionsAt(DateTimeOffset instant) => _table.TierWithoutConversionsAt(_slot, instant.UtcTicks);
 
-    // Events mostly arrive in time order, so usually an append; a late one is placed by binary search.
     private static int InTimeOrder(ref ShortList<EngagementEvent> events, EngagementEvent e)
     {
-        var ordered = events.Items.Span;
-        var at = ordered.IsEmpty || EngagementEvent.CompareByTime(ordered[^1], e) < 0 ? ordered.Length : TimeOrder.PositionOf(ordered, e);
+        var at = TimeOrder.PlaceFor(events.Items.Span, e);
         events.Insert(at, e);
         return at;
     }
