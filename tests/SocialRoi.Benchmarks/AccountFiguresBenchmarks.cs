@@ -28,7 +28,7 @@ public class AccountFiguresBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _history = Synthetic(Events);
+        _history = SyntheticAccount.History("bench", Events);
         _quarter = new TimeRange(Start.AddDays(200), Start.AddDays(290));
         _year = new TimeRange(Start, Start.AddDays(365));
         _events = Enum.GetValues<EventType>().SelectMany(type => _history.Index.InRange(_year, type)).ToArray(); // built once, as at an activation
@@ -83,11 +83,4 @@ public class AccountFiguresBenchmarks
     /// <summary>What an activation pays once, before its first answer; ingest then updates the indexes in place.</summary>
     [Benchmark]
     public HistoryIndex Build_indexes() => new(_events);
-
-    private static AccountHistory Synthetic(int count)
-    {
-        var history = new AccountHistory();
-        foreach (var e in SyntheticAccount.Events("bench", count)) history.Add(e);
-        return history;
-    }
 }

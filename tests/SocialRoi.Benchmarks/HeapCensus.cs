@@ -1,6 +1,5 @@
 using System.Runtime.InteropServices;
 using Microsoft.Diagnostics.Runtime;
-using SocialRoi.Domain.Analytics;
 
 namespace SocialRoi.Benchmarks;
 
@@ -20,8 +19,7 @@ public static class HeapCensus
         var (accounts, perAccount) = options.Smoke ? (2, 5_000) : (20, 50_000);
         var histories = Enumerable.Range(0, accounts).Select(a =>
         {
-            var history = new AccountHistory();
-            foreach (var e in SyntheticAccount.Events($"acct-{a:D3}", perAccount)) history.Add(e);
+            var history = SyntheticAccount.History($"acct-{a:D3}", perAccount);
             _ = history.Index;
             return history;
         }).ToList();

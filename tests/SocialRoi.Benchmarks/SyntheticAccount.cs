@@ -1,3 +1,4 @@
+using SocialRoi.Domain.Analytics;
 using SocialRoi.Domain.Events;
 
 namespace SocialRoi.Benchmarks;
@@ -11,6 +12,14 @@ public static class SyntheticAccount
     public static readonly DateTimeOffset Start = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     private static readonly string[] Platforms = ["instagram", "tiktok", "x", "linkedin"];
+
+    /// <summary>An account history holding <see cref="Events"/>, its indexes not built yet.</summary>
+    public static AccountHistory History(string account, int count)
+    {
+        var history = new AccountHistory();
+        foreach (var e in Events(account, count)) history.Add(e);
+        return history;
+    }
 
     public static IEnumerable<EngagementEvent> Events(string account, int count)
     {
