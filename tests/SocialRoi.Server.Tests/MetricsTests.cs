@@ -67,6 +67,24 @@ public class MetricsTests
     }
 
     [Fact]
+    public async Task Events_stored_are_counted_by_platform_and_type_and_a_resent_event_is_not_counted_again()
+    {
+        await using var server = await RunningServer.StartAsync(TestStore.Sqlite);
+        JsonObject[] events =
+        [
+            .. Enumerable.Range(1, 3).Select(i => Ev.Make("like", $"l{i}", i, new { platform = "instagram", actor = $"fan{i}", post = "launch" }, account: "counted-shop")),
+            Ev.Make("comment", "c1", 4, new { platform = "x", actor = "fan1", post = "launch" }, account: "counted-shop"),
+        ];
+        await server.PostEventsAsync(events);
+        await server.PostEventsAsync([events[0], Ev.Make("like", "l4", 5, new { platform = "instagram", actor = "fan4", post = "launch" }, account: "counted-shop")]);
+
+        var counted = Samples(await server.GetStringAsync("/metrics"), "socialroi_events_total").Where(line => line.Contains("account=\"counted-shop\"")).ToList();
+        Assert.Equal(2, counted.Count);
+        Assert.Contains(counted, line => line.Contains("platform=\"instagram\"") && line.Contains("type=\"like\"") && line.EndsWith(" 4"));
+        Assert.Contains(counted, line => line.Contains("platform=\"x\"") && line.Contains("type=\"comment\"") && line.EndsWith(" 1"));
+    }
+
+    [Fact]
     public async Task At_most_MaxAccounts_accounts_get_gauges_busiest_first()
     {
         await using var server = await RunningServer.StartAsync(TestStore.Sqlite, "--Metrics:MaxAccounts=2", "--Metrics:WindowDays=3650");

@@ -75,6 +75,7 @@ public sealed class AccountGrain(
         var started = Stopwatch.GetTimestamp();
         var results = await log.AppendAsync(toStore.Select(i => events[i]).ToList(), CancellationToken.None);
         metrics.Wrote(started);
+        var stored = new List<EngagementEvent>(toStore.Count);
         for (var j = 0; j < toStore.Count; j++)
         {
             var e = events[toStore[j]];
@@ -87,8 +88,9 @@ public sealed class AccountGrain(
             if (results[j] != AppendOutcome.Stored) continue;
             _history.Add(e);
             _funnels.Forget();
-            metrics.Stored(e);
+            stored.Add(e);
         }
+        metrics.Stored(Account, stored);
         return outcomes!;
     }
 
