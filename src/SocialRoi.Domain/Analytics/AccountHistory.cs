@@ -34,8 +34,12 @@ public sealed class AccountHistory
 
     public bool HasMoneyEvents { get; private set; }
 
-    /// <summary>Adds an event whose id is new to this account.</summary>
-    public void Add(EngagementEvent e) => Keep(WithSharedNames(e));
+    /// <summary>Adds an event whose id is new to this account; the event takes this account's copy of each of its names.</summary>
+    public void Add(EngagementEvent e)
+    {
+        e.ShareNames(_names);
+        Keep(e);
+    }
 
     private void Keep(EngagementEvent e)
     {
@@ -58,19 +62,4 @@ public sealed class AccountHistory
             return _index;
         }
     }
-
-    private EngagementEvent WithSharedNames(EngagementEvent e)
-    {
-        var (account, platform, actor, customer, post, campaign, currency) =
-            (_names.Share(e.Account), Shared(e.Platform), Shared(e.Actor), Shared(e.Customer), Shared(e.Post), Shared(e.Campaign), Shared(e.Currency));
-        var unchanged = ReferenceEquals(account, e.Account) && ReferenceEquals(platform, e.Platform) && ReferenceEquals(actor, e.Actor)
-            && ReferenceEquals(customer, e.Customer) && ReferenceEquals(post, e.Post) && ReferenceEquals(campaign, e.Campaign)
-            && ReferenceEquals(currency, e.Currency);
-        return unchanged ? e : e with
-        {
-            Account = account, Platform = platform, Actor = actor, Customer = customer, Post = post, Campaign = campaign, Currency = currency,
-        };
-    }
-
-    private string? Shared(string? name) => name is null ? null : _names.Share(name);
 }

@@ -25,11 +25,15 @@ public sealed record EngagementEvent
     private Carried _carried;
     private Rarer? _rarer;
 
+    private string? _account; // never null once built: Account is required
+    private string? _platform;
+    private string? _actor;
+
     public required string Id { get; init; }
-    public required string Account { get; init; }
+    public required string Account { get => _account!; init => _account = value; }
     public required EventType Type { get; init; }
-    public string? Platform { get; init; }
-    public string? Actor { get; init; }
+    public string? Platform { get => _platform; init => _platform = value; }
+    public string? Actor { get => _actor; init => _actor = value; }
 
     public string? Post
     {
@@ -94,13 +98,29 @@ public sealed record EngagementEvent
         Id = original.Id;
         Account = original.Account;
         Type = original.Type;
-        Platform = original.Platform;
-        Actor = original.Actor;
+        _platform = original._platform;
+        _actor = original._actor;
         _atTicks = original._atTicks;
         _countOrSentiment = original._countOrSentiment;
         _postRefOrCustomer = original._postRefOrCustomer;
         _carried = original._carried;
         _rarer = original._rarer is { } rarer ? rarer with { } : null;
+    }
+
+    /// <summary>
+    /// Points this event's names at <paramref name="names"/>' copy of each: only references change,
+    /// never a value, so the event reads, compares and hashes as before. An account shares the names
+    /// of every event it takes in; copying the event to do so (`with`) cost ingest an allocation for most events.
+    /// </summary>
+    internal void ShareNames(NamePool names)
+    {
+        _account = names.Share(_account!);
+        if (_platform is not null) _platform = names.Share(_platform);
+        if (_actor is not null) _actor = names.Share(_actor);
+        if (Has(Carried.Post | Carried.Customer)) _postRefOrCustomer = names.Share(_postRefOrCustomer!);
+        if (_rarer is not { } rarer) return;
+        if (rarer.Campaign is { } campaign) rarer.Campaign = names.Share(campaign);
+        if (rarer.Currency is { } currency) rarer.Currency = names.Share(currency);
     }
 
     /// <summary>SPEC §4: a touch of a post, which attribution can credit with a conversion.</summary>
