@@ -155,8 +155,8 @@ public class StorageTests
               CREATE OR REPLACE VIEW account_settings AS
               SELECT a.account, coalesce(s.lookback_days, 30) AS lookback_days, coalesce(s.margin, 1) AS margin, coalesce(s.currency, 'USD') AS currency
               FROM (SELECT DISTINCT account FROM events) a LEFT JOIN accounts s ON s.account = a.account;
-              DROP TABLE account_event_counts;
-              DELETE FROM schema_migrations WHERE name IN ('account_event_counts', 'event_counts_kept_by_the_writer');
+              DROP TRIGGER count_stored_events ON events; DROP FUNCTION count_stored_events(); DROP TABLE account_event_counts;
+              DELETE FROM schema_migrations WHERE name = 'account_event_counts';
               """);
 
         await using var storage = await test.OpenAsync();

@@ -6,9 +6,9 @@ namespace SocialRoi.Storage.Postgres;
 
 /// <summary>
 /// Event appends, written by <see cref="GroupCommit"/>. As one statement each (~100 events of a
-/// 5,000-event batch), the server paid per append a COPY's start and end and a commit. Each group
-/// is now one binary COPY, then one statement adding what it stored to its accounts' event counts,
-/// in one transaction. Two writer loops, so that one group is sent while the other's commit is awaited.
+/// 5,000-event batch), the server paid per append a COPY's start and end, the statement trigger
+/// that counts stored events, and a commit. Each group is now one binary COPY. Two writer loops,
+/// so that one group is sent while the other's commit is awaited.
 /// </summary>
 /// <remarks>
 /// A group holding a key already stored (a re-sent export) fails its COPY as a whole, nothing
@@ -27,7 +27,9 @@ public sealed partial class PostgresStorage
         var events = group.SelectMany(append => append.Events).ToArray();
         var bodies = group.SelectMany(append => append.Bodies).ToArray();
         await using var connection = await _dataSource.OpenConnectionAsync();
-        var outcomes = await TryCopyAsync(connection, events, bodies) ?? await InsertAsync(connection, events, bodies);
+        var outcomes = await TryCopyAsync(connection, events, bodies)
+            ? Enumerable.Repeat(AppendOutcome.Stored, events.Length).ToArray()
+            : await InsertAsync(connection, events, bodies);
         var perAppend = new AppendOutcome[group.Count][];
         var first = 0;
         for (var g = 0; g < group.Count; g++)
@@ -40,11 +42,10 @@ public sealed partial class PostgresStorage
 
     /// <summary>
     /// The usual group is all new events: COPY writes them at the server's bulk rate, at about a third
-    /// of the insert's cost to the server. A key already stored fails it as a whole, nothing written: null then.
+    /// of the insert's cost to the server. A key already stored fails it as a whole, nothing written: false then.
     /// </summary>
-    private static async Task<AppendOutcome[]?> TryCopyAsync(NpgsqlConnection connection, EngagementEvent[] events, string[] bodies)
+    private static async Task<bool> TryCopyAsync(NpgsqlConnection connection, EngagementEvent[] events, string[] bodies)
     {
-        await using var transaction = await connection.BeginTransactionAsync();
         try
         {
             await using var copy = await connection.BeginBinaryImportAsync("COPY events (account, id, type, at_ticks, body) FROM STDIN (FORMAT BINARY)");
@@ -59,22 +60,19 @@ public sealed partial class PostgresStorage
                 await copy.WriteAsync(bodies[i], NpgsqlDbType.Text);
             }
             await copy.CompleteAsync();
+            return true;
         }
         catch (PostgresException error) when (error.SqlState == PostgresErrorCodes.UniqueViolation)
         {
-            return null; // the transaction rolls back as it is disposed
+            return false;
         }
-        await CountStoredEventsAsync(connection, events.Select(e => e.Account));
-        await transaction.CommitAsync();
-        return Enumerable.Repeat(AppendOutcome.Stored, events.Length).ToArray();
     }
 
     /// <summary>The group as one statement, its events as arrays: atomic, and one round trip.</summary>
     private static async Task<AppendOutcome[]> InsertAsync(NpgsqlConnection connection, EngagementEvent[] events, string[] bodies)
     {
         var (accounts, ids) = (events.Select(e => e.Account).ToArray(), events.Select(e => e.Id).ToArray());
-        var stored = new HashSet<(string Account, string Id)>();
-        await using (var transaction = await connection.BeginTransactionAsync())
+        var stored = new HashSet<(string, string)>();
         await using (var insert = new NpgsqlCommand(
             """
             INSERT INTO events (account, id, type, at_ticks, body)
@@ -90,12 +88,8 @@ public sealed partial class PostgresStorage
             insert.Parameters.Add(new NpgsqlParameter { Value = events.Select(e => e.Type.Wire()).ToArray() });
             insert.Parameters.Add(new NpgsqlParameter { Value = events.Select(e => e.At.UtcTicks).ToArray() });
             insert.Parameters.Add(new NpgsqlParameter { Value = bodies });
-            await using (var reader = await insert.ExecuteReaderAsync())
-            {
-                while (await reader.ReadAsync()) stored.Add((reader.GetString(0), reader.GetString(1)));
-            }
-            await CountStoredEventsAsync(connection, stored.Select(key => key.Account));
-            await transaction.CommitAsync();
+            await using var reader = await insert.ExecuteReaderAsync();
+            while (await reader.ReadAsync()) stored.Add((reader.GetString(0), reader.GetString(1)));
         }
 
         // Keys not stored just now: what the log holds for them. A stored event never changes, so
@@ -121,22 +115,5 @@ public sealed partial class PostgresStorage
                 : logged[key] == bodies[i] ? AppendOutcome.Duplicate : AppendOutcome.Conflict;
         }
         return results;
-    }
-
-    /// <summary>Adds the events a statement stored to their accounts' counts, in the statement's transaction.</summary>
-    private static async Task CountStoredEventsAsync(NpgsqlConnection connection, IEnumerable<string> accountOfEachStoredEvent)
-    {
-        var perAccount = accountOfEachStoredEvent.CountBy(account => account, StringComparer.Ordinal).ToArray();
-        if (perAccount.Length == 0) return;
-        await using var count = new NpgsqlCommand(
-            """
-            INSERT INTO account_event_counts (account, events)
-            SELECT account, events FROM unnest($1::text[], $2::bigint[]) AS stored (account, events)
-            ORDER BY account -- every writer locks the accounts' rows in one order, so two cannot deadlock here
-            ON CONFLICT (account) DO UPDATE SET events = account_event_counts.events + excluded.events
-            """, connection);
-        count.Parameters.Add(new NpgsqlParameter { Value = perAccount.Select(stored => stored.Key).ToArray() });
-        count.Parameters.Add(new NpgsqlParameter { Value = perAccount.Select(stored => (long)stored.Value).ToArray() });
-        await count.ExecuteNonQueryAsync();
     }
 }

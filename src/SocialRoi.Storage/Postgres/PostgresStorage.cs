@@ -7,7 +7,7 @@ using SocialRoi.Domain.Accounts;
 namespace SocialRoi.Storage.Postgres;
 
 /// <summary>
-/// The production store on PostgreSQL. Event appends are written in groups, one transaction each
+/// The production store on PostgreSQL. Event appends are written in groups, one statement each
 /// (PostgresStorage.Appends.cs).
 /// </summary>
 public sealed partial class PostgresStorage : IStorage
