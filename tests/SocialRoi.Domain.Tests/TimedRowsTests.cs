@@ -59,4 +59,19 @@ public class TimedRowsTests
         Assert.Equal(expected, rows.Between(long.MinValue, long.MaxValue).SelectMany(run => run.ToArray()));
         Assert.Equal(expected.Where(row => row.At is >= 10 and < 20), rows.Between(10, 20).SelectMany(run => run.ToArray()));
     }
+
+    [Fact]
+    public void A_funnel_fact_keeps_its_instant_post_platform_and_type_in_16_bytes()
+    {
+        Assert.Equal(16, System.Runtime.CompilerServices.Unsafe.SizeOf<FunnelFact>()); // one row for most events of an account
+        foreach (var type in Enum.GetValues<Events.EventType>())
+        {
+            foreach (var (post, platform) in new[] { (0, 0), (7, FunnelNames.None), (FunnelNames.None, 3), (int.MaxValue, (1 << 26) - 1) })
+            {
+                var fact = new FunnelFact(-42, post, platform, type);
+                Assert.Equal((-42L, new FunnelKeys(post, platform, FunnelNames.None), type), (fact.At, fact.Keys, fact.Type));
+            }
+        }
+        Assert.Throws<InvalidOperationException>(() => new FunnelFact(0, 0, 1 << 26, Events.EventType.Like));
+    }
 }

@@ -38,6 +38,13 @@ public static class Funnel
     // one capturing the event was allocated for each of the range's events.
     private static void CountEvents(HistoryIndex index, TimeRange range, Tally tally)
     {
+        foreach (var run in index.PostFactsIn(range))
+        {
+            foreach (var post in run.Span)
+            {
+                if (tally.KeyOf(post.Keys, EventType.Post) is var key and not FunnelNames.None) tally.Posted(key);
+            }
+        }
         foreach (var run in index.FunnelFactsIn(range))
         {
             foreach (var fact in run.Span)
@@ -138,11 +145,12 @@ public static class Funnel
             Array.Fill(_campaignOfPost, NotLookedUp, 0, _names.Count);
         }
 
+        public void Posted(int key) => Make(key).Posts++;
+
         public void Count(int key, in FunnelFact fact)
         {
             ref var tally = ref Make(key);
-            if (fact.Type == EventType.Post) tally.Posts++;
-            else if (fact.Type == EventType.Like) tally.Likes++;
+            if (fact.Type == EventType.Like) tally.Likes++;
             else if (fact.Type.IsEngagement()) tally.Engagements++;
         }
 

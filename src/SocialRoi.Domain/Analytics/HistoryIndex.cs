@@ -37,6 +37,7 @@ public sealed class HistoryIndex
     private readonly ConversationTable _conversations = new();
     private readonly FunnelNames _funnelNames = new();
     private readonly TimedRows<FunnelFact> _funnelFacts = new();
+    private readonly TimedRows<PostFact> _postFacts = new();
     private readonly TimedRows<FunnelCost> _funnelCosts = new();
     // Each impression event's count: a summary adds up a quarter's ~25,000 of them.
     private readonly TimedRows<ImpressionCount> _impressions = new();
@@ -90,7 +91,8 @@ public sealed class HistoryIndex
         var keys = _funnelNames.Enter(e);
         if (e.Type == EventType.Cost) _funnelCosts.Add(new FunnelCost(e.At.UtcTicks, keys, e.Amount!.Value, e.Category!.Value));
         else if (e.Type == EventType.Impression) _impressions.Add(new ImpressionCount(e.At.UtcTicks, e.Count!.Value, keys));
-        else _funnelFacts.Add(new FunnelFact(e.At.UtcTicks, keys, e.Type));
+        else if (e.Type == EventType.Post) _postFacts.Add(new PostFact(e.At.UtcTicks, keys));
+        else _funnelFacts.Add(new FunnelFact(e.At.UtcTicks, keys.Post, keys.Platform, e.Type));
         if (IsReferable(e))
         {
             _referable[e.Id] = e;
@@ -287,6 +289,9 @@ public sealed class HistoryIndex
     /// <summary>The events with at in the range, but costs and impressions, as the funnel counts them: runs in order of instant.</summary>
     public IEnumerable<ReadOnlyMemory<FunnelFact>> FunnelFactsIn(TimeRange range) =>
         _funnelFacts.In(range);
+
+    public IEnumerable<ReadOnlyMemory<PostFact>> PostFactsIn(TimeRange range) =>
+        _postFacts.In(range);
 
     /// <summary>The impression events with at in the range: runs in order of instant.</summary>
     public IEnumerable<ReadOnlyMemory<ImpressionCount>> ImpressionRowsIn(TimeRange range) =>
