@@ -46,11 +46,11 @@ public sealed class OrderedEvents : IReadOnlyList<EngagementEvent>
         if (_blocks.Count == 0 || EngagementEvent.CompareByTime(_blocks[^1][^1], e) < 0)
         {
             // The newest: appended, into a new block when the last is full, so blocks built in order are full.
-            // The first block grows as its events come (most accounts, and many types, never fill one);
-            // a block after it starts full size.
+            // Each block grows as its events come: most accounts, and many types, never fill one, and the
+            // newest block of a type is part full (made at full size, it held ~16 KB of empty places on average).
             if (_blocks.Count == 0 || _blocks[^1].Count == BlockSize)
             {
-                _blocks.Add(_blocks.Count == 0 ? [] : new List<EngagementEvent>(BlockSize));
+                _blocks.Add([]);
                 _starts.Add(Count);
             }
             _blocks[^1].Add(e);

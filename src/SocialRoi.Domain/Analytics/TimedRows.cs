@@ -20,9 +20,9 @@ public sealed class TimedRows<TRow> where TRow : struct, ITimedRow
     // bytes from which .NET puts an array on the large object heap, which is collected only with
     // the whole heap and never compacted. Inbound rows (48 bytes) made blocks of 98 KB there.
     private static readonly int BlockSize = Math.Min(2_048, (84_000 / Unsafe.SizeOf<TRow>()) - 1);
-    // Most accounts are small, and a kind of row may stay rare (refunds, costs): a first block at
-    // full size would hold up to 98 KB of empty rows for each kind in every account. So it grows as
-    // its rows come; a block after it starts full size, as the account has shown it fills blocks.
+    // Most accounts are small, and a kind of row may stay rare (refunds, costs): a block at full size
+    // would hold up to 84 KB of empty rows for each kind in every account, and the newest block of
+    // each kind is part full. So a block grows as its rows come.
     private const int FirstBlockRows = 16;
 
     private readonly List<Block> _blocks = [];
@@ -36,8 +36,7 @@ public sealed class TimedRows<TRow> where TRow : struct, ITimedRow
     {
         if (_blocks.Count == 0 || !IsAfter(_blocks[^1].Last, row))
         {
-            if (_blocks.Count == 0) _blocks.Add(new Block(FirstBlockRows));
-            else if (_blocks[^1].Count == BlockSize) _blocks.Add(new Block(BlockSize + 1));
+            if (_blocks.Count == 0 || _blocks[^1].Count == BlockSize) _blocks.Add(new Block(FirstBlockRows));
             _blocks[^1].Append(row);
             return;
         }
