@@ -17,9 +17,10 @@ public class AudienceTierTests
         AudienceTiers.TierAt(Index(events), member, Day0.AddDays(asOfDay));
 
     [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public void Each_of_thousands_of_members_keeps_its_own_events_and_tier(bool oneByOne)
+    [InlineData(0)] // each event indexed as it arrives
+    [InlineData(3_000)] // all indexed at once, as an activation does
+    [InlineData(1_001)] // an activation, then members met after it sized its arrays to the members it knew
+    public void Each_of_thousands_of_members_keeps_its_own_events_and_tier(int indexedAtOnce)
     {
         // The same actor names on two platforms: 3,000 members, each a different pair.
         var events = Enumerable.Range(0, 1_500).SelectMany(i => new[]
@@ -28,8 +29,9 @@ public class AudienceTierTests
             Make(i % 2 == 0 ? "click" : "like", $"y{i}", 2, new { platform = "y", actor = $"a{i}" }),
         }).ToArray();
         var history = new AccountHistory();
-        if (oneByOne) _ = history.Index; // then each event is indexed as it arrives
-        foreach (var e in events) history.Add(e);
+        foreach (var e in events.Take(indexedAtOnce)) history.Add(e);
+        _ = history.Index; // built here: each later event is indexed as it arrives
+        foreach (var e in events.Skip(indexedAtOnce)) history.Add(e);
         var index = history.Index;
 
         Assert.Equal(3_000, index.Members.Count());

@@ -215,6 +215,7 @@ public sealed class HistoryIndex
                 IndexLinkOrConversion(e);
             }
         }
+        _audience.FitToMembers(); // every member of the log is met by now
         // Each member's events in (at, id) order, member after member: a counting sort by slot.
         var own = new int[_audience.MemberCount];
         foreach (var slot in slots) if (slot >= 0) own[slot]++;

@@ -40,6 +40,17 @@ public sealed class AudienceTable
         return new MemberActivity(this, slot);
     }
 
+    /// <summary>
+    /// Sizes the arrays kept per member to the members met so far. An activation meets every member
+    /// of its log at once; grown by doubling, the arrays kept up to half of their places empty.
+    /// </summary>
+    public void FitToMembers()
+    {
+        Array.Resize(ref _tiers, Math.Max(1, MemberCount));
+        Array.Resize(ref _rows, Math.Max(1, MemberCount));
+        Array.Resize(ref _members, Math.Max(1, MemberCount));
+    }
+
     /// <summary>The member's activity, if it has any.</summary>
     public MemberActivity? Find(Member member) => _slots.Find(member, _members) is var slot and >= 0 ? new MemberActivity(this, slot) : null;
 
