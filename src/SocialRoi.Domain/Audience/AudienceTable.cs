@@ -28,12 +28,7 @@ public sealed class AudienceTable
         var slot = _slots.Find(member, _members);
         if (slot >= 0) return new MemberActivity(this, slot);
         slot = MemberCount;
-        if (slot == _tiers.Length)
-        {
-            Array.Resize(ref _tiers, slot * 2);
-            Array.Resize(ref _rows, slot * 2);
-            Array.Resize(ref _members, slot * 2);
-        }
+        if (slot == _tiers.Length) SizeSlots(slot * 2);
         _tiers[slot] = TierTimes.None;
         _members[slot] = member;
         _slots.Add(member, _members);
@@ -44,11 +39,14 @@ public sealed class AudienceTable
     /// Sizes the arrays kept per member to the members met so far. An activation meets every member
     /// of its log at once; grown by doubling, the arrays kept up to half of their places empty.
     /// </summary>
-    public void FitToMembers()
+    public void FitToMembers() => SizeSlots(Math.Max(1, MemberCount));
+
+    // The arrays kept by slot: one length for all three.
+    private void SizeSlots(int length)
     {
-        Array.Resize(ref _tiers, Math.Max(1, MemberCount));
-        Array.Resize(ref _rows, Math.Max(1, MemberCount));
-        Array.Resize(ref _members, Math.Max(1, MemberCount));
+        Array.Resize(ref _tiers, length);
+        Array.Resize(ref _rows, length);
+        Array.Resize(ref _members, length);
     }
 
     /// <summary>The member's activity, if it has any.</summary>
