@@ -211,6 +211,125 @@ public class StorageTests
         Assert.Equal([AppendOutcome.Stored], await storage.AppendAsync([Like("k60000", "bob")], CancellationToken.None)); // the store still works
     }
 
+    [Theory]
+    [MemberData(nameof(TestStore.Kinds), MemberType = typeof(TestStore))]
+    public async Task An_account_reads_back_through_its_snapshot_exactly_as_from_its_log(string store)
+    {
+        await using var test = await TestStore.CreateAsync(store);
+        await using var storage = await test.OpenAsync();
+        await AppendEveryKindAsync(storage, 25_000);
+        var fromLog = await storage.ReadAccountAsync("acme", new NamePool(), CancellationToken.None); // a long read: it writes the snapshot
+        // A read through the snapshot never parses the bodies it holds: this one would stop a read of the log.
+        await ReplaceStoredBodyAsync(test, "k100", """{"id":"k100","account":"acme","type":"like","platform":"x","actor":"ann"}""");
+
+        var logged = await storage.ReadAccountAsync("acme", new NamePool(), CancellationToken.None);
+
+        // The canonical JSON holds every field, a sentiment's sign included.
+        Assert.Equal(fromLog.Select(EventJson.Write), logged.Select(EventJson.Write));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestStore.Kinds), MemberType = typeof(TestStore))]
+    public async Task Events_stored_after_the_snapshot_are_read_from_the_log_after_its_events(string store)
+    {
+        await using var test = await TestStore.CreateAsync(store);
+        await using var storage = await test.OpenAsync();
+        await AppendEveryKindAsync(storage, 20_000);
+        var fromLog = await storage.ReadAccountAsync("acme", new NamePool(), CancellationToken.None);
+        var later = Enumerable.Range(0, 7).Select(i => Like($"later-{6 - i}", "zed")).ToList();
+        await storage.AppendAsync(later, CancellationToken.None);
+
+        var logged = await storage.ReadAccountAsync("acme", new NamePool(), CancellationToken.None);
+
+        Assert.Equal(fromLog.Concat(later).Select(EventJson.Write), logged.Select(EventJson.Write));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestStore.Kinds), MemberType = typeof(TestStore))]
+    public async Task A_snapshot_that_no_longer_matches_the_log_is_passed_over_for_the_log(string store)
+    {
+        await using var test = await TestStore.CreateAsync(store);
+        await using var storage = await test.OpenAsync();
+        await AppendEveryKindAsync(storage, 20_000);
+        var fromLog = await storage.ReadAccountAsync("acme", new NamePool(), CancellationToken.None);
+        var later = Enumerable.Range(0, 10).Select(i => Like($"later-{i}", "zed")).ToList();
+        await storage.AppendAsync(later, CancellationToken.None);
+        // As if five of the later events had been committed below the snapshot's position after it
+        // was written, which PostgreSQL's positions allow: the log's count tells.
+        await ExecuteBesideAsync(test, "UPDATE account_snapshots SET through = through + 5");
+
+        var logged = await storage.ReadAccountAsync("acme", new NamePool(), CancellationToken.None);
+
+        Assert.Equal(fromLog.Concat(later).Select(EventJson.Write), logged.Select(EventJson.Write));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestStore.Kinds), MemberType = typeof(TestStore))]
+    public async Task A_damaged_snapshot_is_passed_over_for_the_log(string store)
+    {
+        await using var test = await TestStore.CreateAsync(store);
+        await using var storage = await test.OpenAsync();
+        await AppendEveryKindAsync(storage, 20_000);
+        var fromLog = await storage.ReadAccountAsync("acme", new NamePool(), CancellationToken.None);
+        await ExecuteBesideAsync(test, test.Kind == TestStore.Sqlite
+            ? "UPDATE account_snapshots SET body = substr(body, 1, 5000)"
+            : "UPDATE account_snapshots SET body = substring(body from 1 for 5000)");
+
+        var logged = await storage.ReadAccountAsync("acme", new NamePool(), CancellationToken.None);
+
+        Assert.Equal(fromLog.Select(EventJson.Write), logged.Select(EventJson.Write));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestStore.Kinds), MemberType = typeof(TestStore))]
+    public async Task A_snapshot_of_another_version_is_passed_over_for_the_log(string store)
+    {
+        await using var test = await TestStore.CreateAsync(store);
+        await using var storage = await test.OpenAsync();
+        await AppendEveryKindAsync(storage, 20_000);
+        await storage.ReadAccountAsync("acme", new NamePool(), CancellationToken.None);
+        await ExecuteBesideAsync(test, "UPDATE account_snapshots SET format = 99");
+        // Only a read of the log meets this body.
+        await ReplaceStoredBodyAsync(test, "k100", """{"id":"k100","account":"acme","type":"like","platform":"x","actor":"ann"}""");
+
+        var error = await Assert.ThrowsAsync<InvalidDataException>(() => storage.ReadAccountAsync("acme", new NamePool(), CancellationToken.None));
+
+        Assert.Contains("stored event \"k100\" no longer validates", error.Message);
+    }
+
+    // Every type, and every field a type may carry, in the varieties a snapshot must keep apart.
+    private static async Task AppendEveryKindAsync(IStorage storage, int count)
+    {
+        var events = Enumerable.Range(0, count).Select(EveryKind).ToList();
+        foreach (var batch in events.Chunk(5_000)) await storage.AppendAsync(batch, CancellationToken.None);
+    }
+
+    // i % 16 picks the type; n, which of its type the event is, varies its fields.
+    private static EngagementEvent EveryKind(int i)
+    {
+        var n = i / 16;
+        var e = new EngagementEvent { Id = $"k{i}", Account = "acme", Type = EventType.Like, At = Like("", "").At.AddMinutes(i) };
+        return (i % 16) switch
+        {
+            0 => e with { Type = EventType.Post, Platform = "x", Post = $"p{n % 50}", Campaign = n % 3 == 0 ? "spring 🌸" : null, Promotional = n % 2 == 0, ContentHash = $"h{n % 7}" },
+            1 => e with { Type = EventType.Impression, Platform = "instagram", Post = $"p{n % 50}", Count = 1L + n * 1_000_003L },
+            2 => e with { At = e.At.AddTicks(n % 10_000), Platform = "x", Actor = $"渡辺-{n % 300}", Post = $"p{n % 50}" },
+            3 => e with { Type = n % 3 == 0 ? EventType.Unfollow : EventType.Follow, Platform = "tiktok", Actor = $"fan-{n % 300}" },
+            4 => e with { Type = EventType.Comment, Platform = "x", Actor = $"fan-{n % 300}", Post = $"p{n % 50}", Sentiment = n % 8 == 4 ? -0.0 : (n % 21 - 10) / 10.0 },
+            5 => e with { Type = EventType.Share, Platform = "x", Actor = $"fan-{n % 300}", Post = $"p{n % 50}" },
+            6 => e with { Type = EventType.Click, Platform = "x", Actor = $"fan-{n % 300}", Post = $"p{n % 50}", Owned = n % 2 == 0 },
+            7 => e with { Type = n % 2 == 0 ? EventType.Mention : EventType.Message, Platform = "x", Actor = $"fan-{n % 300}" },
+            8 => e with { Type = EventType.Reply, Platform = "x", Ref = $"k{i - 4}", Automated = n % 3 == 0 },
+            9 => e with { Type = EventType.Lead, Platform = "x", Actor = $"fan-{n % 300}" },
+            10 => e with { Type = EventType.Purchase, Platform = "x", Actor = $"fan-{n % 300}", Amount = 12.5m + n, Currency = "USD" },
+            11 => e with { Type = EventType.Purchase, Customer = $"c{n % 40}", Amount = 0.001m * n },
+            12 => e with { Type = EventType.Refund, Ref = $"k{i - 2}", Amount = 1.1m },
+            13 => e with { Type = EventType.Cost, Platform = "x", Campaign = "spring 🌸", Amount = 1000m + n, Category = CostCategoryNames.All[n % CostCategoryNames.All.Count] },
+            14 => e with { Type = EventType.Cost, Amount = 99.99m, Category = CostCategory.Staff },
+            _ => e with { Type = EventType.Identify, Platform = "x", Actor = $"fan-{n % 300}", Customer = $"c{n % 40}" },
+        };
+    }
+
     // What a damaged or hand-edited database holds: written beside SocialRoi, not through it.
     private static async Task ReplaceStoredBodyAsync(TestStore test, string id, string body)
     {

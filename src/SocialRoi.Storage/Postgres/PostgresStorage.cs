@@ -10,7 +10,7 @@ namespace SocialRoi.Storage.Postgres;
 /// The production store on PostgreSQL. Event appends are written in groups, one statement each
 /// (PostgresStorage.Appends.cs).
 /// </summary>
-public sealed partial class PostgresStorage : IStorage
+public sealed partial class PostgresStorage : IStorage, ISnapshotStore
 {
     private readonly NpgsqlDataSource _dataSource;
 
@@ -58,13 +58,8 @@ public sealed partial class PostgresStorage : IStorage
         return storage;
     }
 
-    public async Task<IReadOnlyList<EngagementEvent>> ReadAccountAsync(string account, NamePool names, CancellationToken cancellationToken)
-    {
-        await using var select = _dataSource.CreateCommand("SELECT position, body FROM events WHERE account = $1");
-        select.Parameters.Add(new NpgsqlParameter { Value = account });
-        // The body's UTF-8 bytes as the server sends them (the connection's encoding is UTF-8): no UTF-16 string of each event.
-        return await LogReading.ReadAsync(select, row => row.GetFieldValue<byte[]>(1), names, cancellationToken);
-    }
+    public Task<IReadOnlyList<EngagementEvent>> ReadAccountAsync(string account, NamePool names, CancellationToken cancellationToken) =>
+        AccountReading.ReadAsync(this, account, names, cancellationToken);
 
     public async Task<bool> IsReachableAsync(CancellationToken cancellationToken)
     {

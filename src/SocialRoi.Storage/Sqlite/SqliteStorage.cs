@@ -10,7 +10,7 @@ namespace SocialRoi.Storage.Sqlite;
 /// single writer) and are fully synced before they are acknowledged. Event appends are written
 /// in groups, one commit each (SqliteStorage.Appends.cs).
 /// </summary>
-public sealed partial class SqliteStorage : IStorage
+public sealed partial class SqliteStorage : IStorage, ISnapshotStore
 {
     private readonly string _connectionString;
     private readonly SemaphoreSlim _writer = new(1, 1);
@@ -45,14 +45,8 @@ public sealed partial class SqliteStorage : IStorage
         return storage;
     }
 
-    public async Task<IReadOnlyList<EngagementEvent>> ReadAccountAsync(string account, NamePool names, CancellationToken cancellationToken)
-    {
-        await using var connection = await OpenConnectionAsync(cancellationToken);
-        await using var select = Command(connection, null, "SELECT position, body FROM events WHERE account = $account");
-        select.Parameters["$account"].Value = account;
-        // The body's UTF-8 bytes as SQLite holds them: no UTF-16 copy of each event.
-        return await LogReading.ReadAsync(select, row => row.GetFieldValue<byte[]>(1), names, cancellationToken);
-    }
+    public Task<IReadOnlyList<EngagementEvent>> ReadAccountAsync(string account, NamePool names, CancellationToken cancellationToken) =>
+        AccountReading.ReadAsync(this, account, names, cancellationToken);
 
     public async Task<bool> IsReachableAsync(CancellationToken cancellationToken)
     {
