@@ -13,8 +13,8 @@ namespace SocialRoi.Storage;
 internal static class AccountReading
 {
     /// <summary>
-    /// A read that parsed this many events from the log writes a fresh snapshot of all it read. Fewer
-    /// read fast enough from the log (the demo's biggest account holds ~9,000 events).
+    /// A fresh snapshot is written when at least this many events would otherwise be parsed from the
+    /// log at the next activation. Fewer read fast enough (the demo's biggest account holds ~9,000 events).
     /// </summary>
     public const int FreshSnapshotAfter = 20_000;
 
@@ -36,6 +36,21 @@ internal static class AccountReading
             await store.SaveSnapshotAsync(account, fresh, cancellationToken);
         }
         return events;
+    }
+
+    /// <summary>
+    /// A snapshot of the events an account holds in memory, as it deactivates: written when the log holds
+    /// exactly those events and its snapshot lacks at least <see cref="FreshSnapshotAfter"/> of them.
+    /// </summary>
+    public static async Task<bool> SaveAsync(ISnapshotStore store, string account, IReadOnlyList<EngagementEvent> events, CancellationToken cancellationToken)
+    {
+        if (events.Count - await store.SnapshotEventsAsync(account, cancellationToken) < FreshSnapshotAfter) return false;
+        // The position first: an event stored after it but below it (PostgreSQL commits positions out of
+        // order) shows in the count, or in the count a read compares the snapshot with.
+        var through = await store.LastPositionAsync(account, cancellationToken);
+        if (await store.CountEventsAsync(account, cancellationToken) != events.Count) return false;
+        await store.SaveSnapshotAsync(account, new StoredSnapshot(through, events.Count, SnapshotFormat.Version, SnapshotFormat.Write(events)), cancellationToken);
+        return true;
     }
 
     private static SnapshotEvents? Events(StoredSnapshot? saved, NamePool names)
@@ -67,6 +82,12 @@ internal interface ISnapshotStore
 
     /// <summary>How many events the log holds for the account.</summary>
     Task<long> CountEventsAsync(string account, CancellationToken cancellationToken);
+
+    /// <summary>The position of the account's last event in the log (0 when it has none).</summary>
+    Task<long> LastPositionAsync(string account, CancellationToken cancellationToken);
+
+    /// <summary>How many events the account's snapshot of the current version holds (0 when it has none).</summary>
+    Task<int> SnapshotEventsAsync(string account, CancellationToken cancellationToken);
 
     /// <summary>Replaces the account's snapshot.</summary>
     Task SaveSnapshotAsync(string account, StoredSnapshot snapshot, CancellationToken cancellationToken);

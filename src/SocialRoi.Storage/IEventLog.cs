@@ -22,8 +22,18 @@ public interface IEventLog
     /// <summary>Appends in one transaction; returns once committed, one result per event in order.</summary>
     Task<IReadOnlyList<AppendOutcome>> AppendAsync(IReadOnlyList<EngagementEvent> events, CancellationToken cancellationToken);
 
-    /// <summary>Every event of the account, in the order it was appended, each repeated name read as its one copy in <paramref name="names"/>.</summary>
+    /// <summary>
+    /// Every event of the account, each repeated name read as its one copy in <paramref name="names"/>:
+    /// those its snapshot holds in the snapshot's order, then the rest in the order they were appended.
+    /// </summary>
     Task<IReadOnlyList<EngagementEvent>> ReadAccountAsync(string account, NamePool names, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Writes a fresh snapshot of the account from <paramref name="events"/>, every event it holds in any
+    /// order, when the log holds exactly those and its snapshot lacks enough of them to be worth it.
+    /// Says whether it wrote one.
+    /// </summary>
+    Task<bool> SaveSnapshotAsync(string account, IReadOnlyList<EngagementEvent> events, CancellationToken cancellationToken);
 
     Task<bool> IsReachableAsync(CancellationToken cancellationToken);
 }

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using SocialRoi.Storage;
 
 namespace SocialRoi.Testing;
@@ -56,6 +57,40 @@ public sealed class TestStore : IAsyncDisposable
     }
 
     public Task<IStorage> OpenAsync() => StorageUri.OpenAsync(Uri, CancellationToken.None);
+
+    /// <summary>A plain connection to the store, for what a damaged or hand-edited database holds: written beside SocialRoi, not through it.</summary>
+    public async Task<DbConnection> ConnectBesideAsync()
+    {
+        DbConnection connection = Kind == Sqlite
+            ? new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Uri["sqlite:".Length..]}")
+            : new Npgsql.NpgsqlConnection(Storage.Postgres.PostgresStorage.ConnectionString(Uri));
+        await connection.OpenAsync();
+        return connection;
+    }
+
+    /// <summary>Replaces one stored event's body, as a hand edit would.</summary>
+    public async Task ReplaceStoredBodyAsync(string account, string id, string body)
+    {
+        await using var connection = await ConnectBesideAsync();
+        await using var update = connection.CreateCommand();
+        update.CommandText = "UPDATE events SET body = @body WHERE account = @account AND id = @id";
+        foreach (var (name, value) in new[] { ("body", body), ("account", account), ("id", id) })
+        {
+            var parameter = update.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value;
+            update.Parameters.Add(parameter);
+        }
+        if (await update.ExecuteNonQueryAsync() != 1) throw new InvalidOperationException($"no stored event \"{id}\" of account \"{account}\" to replace");
+    }
+
+    public async Task ExecuteBesideAsync(string sql)
+    {
+        await using var connection = await ConnectBesideAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
+    }
 
     public async ValueTask DisposeAsync() => await _remove();
 }

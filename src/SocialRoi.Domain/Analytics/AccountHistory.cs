@@ -32,6 +32,9 @@ public sealed class AccountHistory
 
     public int Count { get; private set; }
 
+    /// <summary>Every event, in no particular order.</summary>
+    public IEnumerable<EngagementEvent> Events => _index?.Events ?? _unindexed!;
+
     public bool HasMoneyEvents { get; private set; }
 
     /// <summary>Adds an event whose id is new to this account; the event takes this account's copy of each of its names.</summary>

@@ -243,6 +243,9 @@ public sealed class HistoryIndex
     internal CreditMemory RememberedCredits(AttributionModel model, AccountSettings settings) =>
         _credits.For(model, settings);
 
+    /// <summary>Every event, type by type.</summary>
+    public IEnumerable<EngagementEvent> Events => _byType.SelectMany(events => events);
+
     /// <summary>The events of one type with at in the range, in (at, id) order, found by binary search: queries never scan the whole history.</summary>
     public IEnumerable<EngagementEvent> InRange(TimeRange range, EventType type) => Slice(_byType[(int)type], range);
 

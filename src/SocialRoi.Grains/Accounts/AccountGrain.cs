@@ -1,4 +1,6 @@
+using System.Data.Common;
 using System.Diagnostics;
+using Microsoft.Extensions.Logging;
 using Orleans.Storage;
 using SocialRoi.Domain.Accounts;
 using SocialRoi.Domain.Analytics;
@@ -22,11 +24,13 @@ public sealed class AccountGrain(
     [PersistentState(AccountState.Name, AccountState.Storage)] IPersistentState<AccountState> state,
     IEventLog log,
     IAccountCatalog catalog,
-    AccountMetrics metrics) : Grain, IAccountGrain
+    AccountMetrics metrics,
+    ILogger<AccountGrain> logger) : Grain, IAccountGrain
 {
     private AccountHistory _history = new();
     private readonly FunnelsSinceLastChange _funnels = new();
     private bool _configured;
+    private int _eventsRead; // what the activation read from storage: the rest came in while active
 
     private string Account => this.GetPrimaryKeyString();
 
@@ -36,6 +40,7 @@ public sealed class AccountGrain(
     {
         var names = new NamePool();
         _history = AccountHistory.FromLog(await log.ReadAccountAsync(Account, names, cancellationToken), names);
+        _eventsRead = _history.Count;
         if (state.RecordExists)
         {
             // The catalog copy may lag the state when a node died between the two writes.
@@ -51,10 +56,20 @@ public sealed class AccountGrain(
         metrics.Activated();
     }
 
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         metrics.Deactivated();
-        return Task.CompletedTask;
+        // Events taken in while active are only in the log's JSON: the next activation would parse them
+        // all again (a second per million). The log writes a snapshot when enough of them are new.
+        if (_history.Count == _eventsRead) return;
+        try
+        {
+            await log.SaveSnapshotAsync(Account, [.. _history.Events], cancellationToken);
+        }
+        catch (DbException error)
+        {
+            logger.LogWarning(error, "account {Account}: its snapshot was not written; its next activation reads its events from the log", Account);
+        }
     }
 
     public async Task<IReadOnlyList<EventOutcome>> RecordAsync(EventBatch batch)

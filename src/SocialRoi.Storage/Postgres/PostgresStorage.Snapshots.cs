@@ -3,9 +3,12 @@ using SocialRoi.Domain.Events;
 
 namespace SocialRoi.Storage.Postgres;
 
-/// <summary>How an account's events are read back, through its snapshot (<see cref="AccountReading"/>).</summary>
+/// <summary>How an account's events are read back, through its snapshot, and its snapshot kept (<see cref="AccountReading"/>).</summary>
 public sealed partial class PostgresStorage
 {
+    public Task<bool> SaveSnapshotAsync(string account, IReadOnlyList<EngagementEvent> events, CancellationToken cancellationToken) =>
+        AccountReading.SaveAsync(this, account, events, cancellationToken);
+
     async Task<StoredSnapshot?> ISnapshotStore.FindSnapshotAsync(string account, CancellationToken cancellationToken)
     {
         await using var select = _dataSource.CreateCommand("SELECT through, events, format, body FROM account_snapshots WHERE account = $1");
@@ -32,6 +35,22 @@ public sealed partial class PostgresStorage
         await using var select = _dataSource.CreateCommand("SELECT coalesce((SELECT events FROM account_event_counts WHERE account = $1), 0)");
         select.Parameters.Add(new NpgsqlParameter { Value = account });
         return (long)(await select.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    async Task<long> ISnapshotStore.LastPositionAsync(string account, CancellationToken cancellationToken)
+    {
+        // The account's rows scanned, as for a read, without their bodies.
+        await using var select = _dataSource.CreateCommand("SELECT coalesce(max(position), 0) FROM events WHERE account = $1");
+        select.Parameters.Add(new NpgsqlParameter { Value = account });
+        return (long)(await select.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    async Task<int> ISnapshotStore.SnapshotEventsAsync(string account, CancellationToken cancellationToken)
+    {
+        await using var select = _dataSource.CreateCommand("SELECT coalesce((SELECT events FROM account_snapshots WHERE account = $1 AND format = $2), 0)");
+        select.Parameters.Add(new NpgsqlParameter { Value = account });
+        select.Parameters.Add(new NpgsqlParameter { Value = SnapshotFormat.Version });
+        return (int)(await select.ExecuteScalarAsync(cancellationToken))!;
     }
 
     async Task ISnapshotStore.SaveSnapshotAsync(string account, StoredSnapshot snapshot, CancellationToken cancellationToken)

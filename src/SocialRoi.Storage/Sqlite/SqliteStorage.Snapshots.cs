@@ -1,10 +1,14 @@
+using System.Globalization;
 using SocialRoi.Domain.Events;
 
 namespace SocialRoi.Storage.Sqlite;
 
-/// <summary>How an account's events are read back, through its snapshot (<see cref="AccountReading"/>).</summary>
+/// <summary>How an account's events are read back, through its snapshot, and its snapshot kept (<see cref="AccountReading"/>).</summary>
 public sealed partial class SqliteStorage
 {
+    public Task<bool> SaveSnapshotAsync(string account, IReadOnlyList<EngagementEvent> events, CancellationToken cancellationToken) =>
+        AccountReading.SaveAsync(this, account, events, cancellationToken);
+
     async Task<StoredSnapshot?> ISnapshotStore.FindSnapshotAsync(string account, CancellationToken cancellationToken)
     {
         await using var connection = await OpenConnectionAsync(cancellationToken);
@@ -33,6 +37,24 @@ public sealed partial class SqliteStorage
         await using var select = Command(connection, null, "SELECT COALESCE((SELECT events FROM account_event_counts WHERE account = $account), 0)");
         select.Parameters["$account"].Value = account;
         return (long)(await select.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    async Task<long> ISnapshotStore.LastPositionAsync(string account, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        // From the (account, id) index, which holds each row's position.
+        await using var select = Command(connection, null, "SELECT COALESCE(MAX(position), 0) FROM events WHERE account = $account");
+        select.Parameters["$account"].Value = account;
+        return (long)(await select.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    async Task<int> ISnapshotStore.SnapshotEventsAsync(string account, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        await using var select = Command(connection, null, "SELECT COALESCE((SELECT events FROM account_snapshots WHERE account = $account AND format = $format), 0)");
+        select.Parameters["$account"].Value = account;
+        select.Parameters["$format"].Value = SnapshotFormat.Version;
+        return Convert.ToInt32(await select.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
     }
 
     Task ISnapshotStore.SaveSnapshotAsync(string account, StoredSnapshot snapshot, CancellationToken cancellationToken) =>
