@@ -8,7 +8,7 @@ namespace SocialRoi.Storage;
 /// ~1.2 s of every activation of a million-event account. The log stays the source of truth: a
 /// snapshot is only a faster copy of a prefix of it, checked against the log's count of the
 /// account's events, and one that is missing, of another version, unreadable or out of date is
-/// passed over for the log.
+/// passed over for the log. Snapshots are written as accounts deactivate, off any answer's path.
 /// </summary>
 internal static class AccountReading
 {
@@ -22,29 +22,23 @@ internal static class AccountReading
     {
         var snapshot = Events(await store.FindSnapshotAsync(account, cancellationToken), names);
         var log = await store.ReadLogAsync(account, snapshot?.Through ?? 0, names, cancellationToken);
-        if (snapshot is not null && snapshot.Events.Length + log.Events.Length != await store.CountEventsAsync(account, cancellationToken))
+        if (snapshot is not null && snapshot.Events.Length + log.Length != await store.CountEventsAsync(account, cancellationToken))
         {
             // PostgreSQL hands out positions before commits, so an event may have been committed below
             // the snapshot's position after the snapshot was written: the snapshot is out of date.
             snapshot = null;
             log = await store.ReadLogAsync(account, 0, names, cancellationToken);
         }
-        var events = snapshot is null ? log.Events : [.. snapshot.Events, .. log.Events];
-        if (log.Events.Length >= FreshSnapshotAfter)
-        {
-            var fresh = new StoredSnapshot(log.LastPosition, events.Length, SnapshotFormat.Version, SnapshotFormat.Write(events));
-            await store.SaveSnapshotAsync(account, fresh, cancellationToken);
-        }
-        return events;
+        return snapshot is null ? log : [.. snapshot.Events, .. log];
     }
 
     /// <summary>
     /// A snapshot of the events an account holds in memory, as it deactivates: written when the log holds
     /// exactly those events and its snapshot lacks at least <see cref="FreshSnapshotAfter"/> of them.
     /// </summary>
-    public static async Task<bool> SaveAsync(ISnapshotStore store, string account, IReadOnlyList<EngagementEvent> events, CancellationToken cancellationToken)
+    public static async Task<bool> SaveAsync(ISnapshotStore store, string account, IReadOnlyCollection<EngagementEvent> events, CancellationToken cancellationToken)
     {
-        if (events.Count - await store.SnapshotEventsAsync(account, cancellationToken) < FreshSnapshotAfter) return false;
+        if (events.Count < FreshSnapshotAfter || events.Count - await store.SnapshotEventsAsync(account, cancellationToken) < FreshSnapshotAfter) return false;
         // The position first: an event stored after it but below it (PostgreSQL commits positions out of
         // order) shows in the count, or in the count a read compares the snapshot with.
         var through = await store.LastPositionAsync(account, cancellationToken);
@@ -78,7 +72,7 @@ internal interface ISnapshotStore
     Task<StoredSnapshot?> FindSnapshotAsync(string account, CancellationToken cancellationToken);
 
     /// <summary>The account's events at positions after <paramref name="after"/>, in position order.</summary>
-    Task<LogRows> ReadLogAsync(string account, long after, NamePool names, CancellationToken cancellationToken);
+    Task<EngagementEvent[]> ReadLogAsync(string account, long after, NamePool names, CancellationToken cancellationToken);
 
     /// <summary>How many events the log holds for the account.</summary>
     Task<long> CountEventsAsync(string account, CancellationToken cancellationToken);

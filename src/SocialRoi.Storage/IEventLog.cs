@@ -33,7 +33,7 @@ public interface IEventLog
     /// order, when the log holds exactly those and its snapshot lacks enough of them to be worth it.
     /// Says whether it wrote one.
     /// </summary>
-    Task<bool> SaveSnapshotAsync(string account, IReadOnlyList<EngagementEvent> events, CancellationToken cancellationToken);
+    Task<bool> SaveSnapshotAsync(string account, IReadOnlyCollection<EngagementEvent> events, CancellationToken cancellationToken);
 
     Task<bool> IsReachableAsync(CancellationToken cancellationToken);
 }

@@ -20,7 +20,7 @@ internal static class LogReading
 
     /// <param name="command">Selects (position, body) of one account's events, in any order.</param>
     /// <param name="body">The body column of the current row as UTF-8.</param>
-    public static async Task<LogRows> ReadAsync(
+    public static async Task<EngagementEvent[]> ReadAsync(
         DbCommand command, Func<DbDataReader, byte[]> body, NamePool names, CancellationToken cancellationToken)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -48,9 +48,8 @@ internal static class LogReading
         }
         await fetching;
         var inLogOrder = events.ToArray();
-        var inOrder = positions.ToArray();
-        Array.Sort(inOrder, inLogOrder);
-        return new LogRows(inLogOrder, inOrder.Length > 0 ? inOrder[^1] : 0);
+        Array.Sort(positions.ToArray(), inLogOrder);
+        return inLogOrder;
     }
 
     private static async Task FetchAsync(
@@ -77,6 +76,3 @@ internal static class LogReading
         }
     }
 }
-
-/// <summary>Events read from the log in position order, and the position of the last (0 when there are none).</summary>
-internal sealed record LogRows(EngagementEvent[] Events, long LastPosition);

@@ -25,7 +25,7 @@ internal static class SnapshotFormat
     private static readonly int EventTypes = Enum.GetValues<EventType>().Length;
     private static readonly int CostCategories = Enum.GetValues<CostCategory>().Length;
 
-    public static byte[] Write(IReadOnlyList<EngagementEvent> events)
+    public static byte[] Write(IReadOnlyCollection<EngagementEvent> events)
     {
         var names = new Dictionary<string, int>(StringComparer.Ordinal);
         var body = new MemoryStream(events.Count * 48);

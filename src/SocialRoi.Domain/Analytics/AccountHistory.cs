@@ -33,7 +33,7 @@ public sealed class AccountHistory
     public int Count { get; private set; }
 
     /// <summary>Every event, in no particular order.</summary>
-    public IEnumerable<EngagementEvent> Events => _index?.Events ?? _unindexed!;
+    public IReadOnlyCollection<EngagementEvent> Events => _index is null ? _unindexed! : new IndexedEvents(_index.Events, Count);
 
     public bool HasMoneyEvents { get; private set; }
 
@@ -64,5 +64,14 @@ public sealed class AccountHistory
             }
             return _index;
         }
+    }
+
+    private sealed class IndexedEvents(IEnumerable<EngagementEvent> events, int count) : IReadOnlyCollection<EngagementEvent>
+    {
+        public int Count => count;
+
+        public IEnumerator<EngagementEvent> GetEnumerator() => events.GetEnumerator();
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 }

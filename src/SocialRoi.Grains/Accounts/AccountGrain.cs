@@ -30,7 +30,6 @@ public sealed class AccountGrain(
     private AccountHistory _history = new();
     private readonly FunnelsSinceLastChange _funnels = new();
     private bool _configured;
-    private int _eventsRead; // what the activation read from storage: the rest came in while active
 
     private string Account => this.GetPrimaryKeyString();
 
@@ -40,7 +39,6 @@ public sealed class AccountGrain(
     {
         var names = new NamePool();
         _history = AccountHistory.FromLog(await log.ReadAccountAsync(Account, names, cancellationToken), names);
-        _eventsRead = _history.Count;
         if (state.RecordExists)
         {
             // The catalog copy may lag the state when a node died between the two writes.
@@ -59,12 +57,11 @@ public sealed class AccountGrain(
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         metrics.Deactivated();
-        // Events taken in while active are only in the log's JSON: the next activation would parse them
-        // all again (a second per million). The log writes a snapshot when enough of them are new.
-        if (_history.Count == _eventsRead) return;
+        // Events not in the account's snapshot are only in the log's JSON, which the next activation
+        // would parse again (a second per million); the log writes a fresh snapshot when enough are.
         try
         {
-            await log.SaveSnapshotAsync(Account, [.. _history.Events], cancellationToken);
+            await log.SaveSnapshotAsync(Account, _history.Events, cancellationToken);
         }
         catch (DbException error)
         {

@@ -6,7 +6,7 @@ namespace SocialRoi.Storage.Postgres;
 /// <summary>How an account's events are read back, through its snapshot, and its snapshot kept (<see cref="AccountReading"/>).</summary>
 public sealed partial class PostgresStorage
 {
-    public Task<bool> SaveSnapshotAsync(string account, IReadOnlyList<EngagementEvent> events, CancellationToken cancellationToken) =>
+    public Task<bool> SaveSnapshotAsync(string account, IReadOnlyCollection<EngagementEvent> events, CancellationToken cancellationToken) =>
         AccountReading.SaveAsync(this, account, events, cancellationToken);
 
     async Task<StoredSnapshot?> ISnapshotStore.FindSnapshotAsync(string account, CancellationToken cancellationToken)
@@ -19,7 +19,7 @@ public sealed partial class PostgresStorage
             : null;
     }
 
-    async Task<LogRows> ISnapshotStore.ReadLogAsync(string account, long after, NamePool names, CancellationToken cancellationToken)
+    async Task<EngagementEvent[]> ISnapshotStore.ReadLogAsync(string account, long after, NamePool names, CancellationToken cancellationToken)
     {
         // No index holds the position (docs/performance.md: it cost ingest a fifth of an insert), so the
         // rows at or before `after` are passed over as the account's rows are scanned, bodies unsent.

@@ -6,7 +6,7 @@ namespace SocialRoi.Storage.Sqlite;
 /// <summary>How an account's events are read back, through its snapshot, and its snapshot kept (<see cref="AccountReading"/>).</summary>
 public sealed partial class SqliteStorage
 {
-    public Task<bool> SaveSnapshotAsync(string account, IReadOnlyList<EngagementEvent> events, CancellationToken cancellationToken) =>
+    public Task<bool> SaveSnapshotAsync(string account, IReadOnlyCollection<EngagementEvent> events, CancellationToken cancellationToken) =>
         AccountReading.SaveAsync(this, account, events, cancellationToken);
 
     async Task<StoredSnapshot?> ISnapshotStore.FindSnapshotAsync(string account, CancellationToken cancellationToken)
@@ -20,7 +20,7 @@ public sealed partial class SqliteStorage
             : null;
     }
 
-    async Task<LogRows> ISnapshotStore.ReadLogAsync(string account, long after, NamePool names, CancellationToken cancellationToken)
+    async Task<EngagementEvent[]> ISnapshotStore.ReadLogAsync(string account, long after, NamePool names, CancellationToken cancellationToken)
     {
         await using var connection = await OpenConnectionAsync(cancellationToken);
         // The (account, id) index holds each row's position too: rows at or before `after` are passed over in the index alone.
