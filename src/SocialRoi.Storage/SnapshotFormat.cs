@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.IO.Hashing;
 using System.Text;
 using SocialRoi.Domain.Events;
 
@@ -13,9 +14,11 @@ namespace SocialRoi.Storage;
 /// <remarks>
 /// Layout: the number of events, the name table (each name as UTF-8), then per event its type,
 /// the fields it carries, the instant's ticks, its id, its account's name, then each carried field
-/// in <see cref="Field"/> order. Lengths, counts and name numbers are 7-bit encoded. Names are what
-/// the log's reader shares (<see cref="NamePool"/>): account, platform, actor, post, customer,
-/// currency, campaign. Any change to this layout needs a new <see cref="Version"/>.
+/// in <see cref="Field"/> order, and last a 64-bit XxHash3 of all the bytes before it: a damaged byte
+/// inside a time or an id would otherwise still read, as a wrong event. Lengths, counts and name
+/// numbers are 7-bit encoded. Names are what the log's reader shares (<see cref="NamePool"/>):
+/// account, platform, actor, post, customer, currency, campaign. Any change to this layout needs a
+/// new <see cref="Version"/>.
 /// </remarks>
 internal static class SnapshotFormat
 {
@@ -42,6 +45,9 @@ internal static class SnapshotFormat
         }
         body.Position = 0;
         body.CopyTo(all);
+        Span<byte> checksum = stackalloc byte[sizeof(ulong)];
+        BinaryPrimitives.WriteUInt64LittleEndian(checksum, XxHash3.HashToUInt64(all.GetBuffer().AsSpan(0, (int)all.Length)));
+        all.Write(checksum);
         return all.ToArray();
     }
 
@@ -49,7 +55,10 @@ internal static class SnapshotFormat
     /// <exception cref="InvalidDataException">The bytes are not a snapshot of this version.</exception>
     public static EngagementEvent[] Read(ReadOnlySpan<byte> snapshot, NamePool names)
     {
-        var reader = new Reader(snapshot);
+        if (snapshot.Length < sizeof(ulong)
+            || XxHash3.HashToUInt64(snapshot[..^sizeof(ulong)]) != BinaryPrimitives.ReadUInt64LittleEndian(snapshot[^sizeof(ulong)..]))
+            throw new InvalidDataException("the snapshot's checksum does not match its bytes");
+        var reader = new Reader(snapshot[..^sizeof(ulong)]);
         var events = new EngagementEvent[reader.Length()];
         var table = new string[reader.Length()];
         for (var i = 0; i < table.Length; i++) table[i] = names.Share(reader.Text());
