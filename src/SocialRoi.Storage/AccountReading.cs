@@ -1,3 +1,4 @@
+using SocialRoi.Domain.Analytics;
 using SocialRoi.Domain.Events;
 
 namespace SocialRoi.Storage;
@@ -43,7 +44,11 @@ internal static class AccountReading
         // order) shows in the count, or in the count a read compares the snapshot with.
         var through = await store.LastPositionAsync(account, cancellationToken);
         if (await store.CountEventsAsync(account, cancellationToken) != events.Count) return false;
-        await store.SaveSnapshotAsync(account, new StoredSnapshot(through, events.Count, SnapshotFormat.Version, SnapshotFormat.Write(events)), cancellationToken);
+        // In (at, id) order: an activation then builds its indexes without sorting them again (~0.15 s
+        // for a million), and they lie in memory in the order the build walks them.
+        var inTimeOrder = events.ToArray();
+        Array.Sort(inTimeOrder, TimeOrder.ByTime);
+        await store.SaveSnapshotAsync(account, new StoredSnapshot(through, events.Count, SnapshotFormat.Version, SnapshotFormat.Write(inTimeOrder)), cancellationToken);
         return true;
     }
 

@@ -24,7 +24,7 @@ public interface IEventLog
 
     /// <summary>
     /// Every event of the account, each repeated name read as its one copy in <paramref name="names"/>:
-    /// those its snapshot holds in the snapshot's order, then the rest in the order they were appended.
+    /// those its snapshot holds in time order (at, id), then the rest in the order they were appended.
     /// </summary>
     Task<IReadOnlyList<EngagementEvent>> ReadAccountAsync(string account, NamePool names, CancellationToken cancellationToken);
 

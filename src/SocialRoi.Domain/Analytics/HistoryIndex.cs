@@ -384,6 +384,7 @@ public sealed class HistoryIndex
     private static EngagementEvent[] SortedByTime(IEnumerable<EngagementEvent> events)
     {
         var ordered = events.ToArray();
+        if (IsInTimeOrder(ordered)) return ordered; // an account's snapshot keeps them so
         var ticks = Array.ConvertAll(ordered, e => e.At.UtcTicks);
         Array.Sort(ticks, ordered);
         for (int start = 0, end; start < ordered.Length; start = end)
@@ -392,6 +393,15 @@ public sealed class HistoryIndex
             if (end - start > 1) Array.Sort(ordered, start, end - start, TimeOrder.ByTime);
         }
         return ordered;
+    }
+
+    private static bool IsInTimeOrder(EngagementEvent[] events)
+    {
+        for (var i = 1; i < events.Length; i++)
+        {
+            if (EngagementEvent.CompareByTime(events[i - 1], events[i]) > 0) return false;
+        }
+        return true;
     }
 
     /// <summary>Adds an event to a member's events, in (at, id) order, with the tier it reaches by itself (SPEC §2).</summary>
