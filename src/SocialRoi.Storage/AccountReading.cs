@@ -46,8 +46,7 @@ internal static class AccountReading
         if (await store.CountEventsAsync(account, cancellationToken) != events.Count) return false;
         // In (at, id) order: an activation then builds its indexes without sorting them again (~0.15 s
         // for a million), and they lie in memory in the order the build walks them.
-        var inTimeOrder = events.ToArray();
-        Array.Sort(inTimeOrder, TimeOrder.ByTime);
+        var inTimeOrder = TimeOrder.Sorted(events);
         await store.SaveSnapshotAsync(account, new StoredSnapshot(through, events.Count, SnapshotFormat.Version, SnapshotFormat.Write(inTimeOrder)), cancellationToken);
         return true;
     }
