@@ -270,20 +270,15 @@ public class StorageTests
         await using var storage = await test.OpenAsync();
         var fromLog = await SnapshotOfEveryKindAsync(storage, 20_000);
         // One byte in the middle: most likely inside an instant or an id, where any value still reads.
+        byte[] body;
         await using (var connection = await test.ConnectBesideAsync())
+        await using (var select = connection.CreateCommand())
         {
-            await using var select = connection.CreateCommand();
             select.CommandText = "SELECT body FROM account_snapshots";
-            var body = (byte[])(await select.ExecuteScalarAsync())!;
-            body[body.Length / 2] ^= 0x10;
-            await using var update = connection.CreateCommand();
-            update.CommandText = "UPDATE account_snapshots SET body = @body";
-            var parameter = update.CreateParameter();
-            parameter.ParameterName = "body";
-            parameter.Value = body;
-            update.Parameters.Add(parameter);
-            await update.ExecuteNonQueryAsync();
+            body = (byte[])(await select.ExecuteScalarAsync())!;
         }
+        body[body.Length / 2] ^= 0x10;
+        await test.ExecuteBesideAsync("UPDATE account_snapshots SET body = @body", ("body", body));
 
         var logged = await storage.ReadAccountAsync("acme", new NamePool(), CancellationToken.None);
 

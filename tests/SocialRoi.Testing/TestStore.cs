@@ -71,25 +71,25 @@ public sealed class TestStore : IAsyncDisposable
     /// <summary>Replaces one stored event's body, as a hand edit would.</summary>
     public async Task ReplaceStoredBodyAsync(string account, string id, string body)
     {
-        await using var connection = await ConnectBesideAsync();
-        await using var update = connection.CreateCommand();
-        update.CommandText = "UPDATE events SET body = @body WHERE account = @account AND id = @id";
-        foreach (var (name, value) in new[] { ("body", body), ("account", account), ("id", id) })
-        {
-            var parameter = update.CreateParameter();
-            parameter.ParameterName = name;
-            parameter.Value = value;
-            update.Parameters.Add(parameter);
-        }
-        if (await update.ExecuteNonQueryAsync() != 1) throw new InvalidOperationException($"no stored event \"{id}\" of account \"{account}\" to replace");
+        var replaced = await ExecuteBesideAsync("UPDATE events SET body = @body WHERE account = @account AND id = @id",
+            ("body", body), ("account", account), ("id", id));
+        if (replaced != 1) throw new InvalidOperationException($"no stored event \"{id}\" of account \"{account}\" to replace");
     }
 
-    public async Task ExecuteBesideAsync(string sql)
+    /// <summary>Runs a statement beside SocialRoi, with @name parameters; says how many rows it changed.</summary>
+    public async Task<int> ExecuteBesideAsync(string sql, params (string Name, object Value)[] parameters)
     {
         await using var connection = await ConnectBesideAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
-        await command.ExecuteNonQueryAsync();
+        foreach (var (name, value) in parameters)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value;
+            command.Parameters.Add(parameter);
+        }
+        return await command.ExecuteNonQueryAsync();
     }
 
     public async ValueTask DisposeAsync() => await _remove();
