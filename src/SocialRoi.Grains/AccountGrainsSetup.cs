@@ -11,8 +11,9 @@ namespace SocialRoi.Grains;
 /// <summary>What a silo needs to host account grains on a store: the same for the server and the test clusters.</summary>
 public static class AccountGrainsSetup
 {
-    public static ISiloBuilder AddAccountGrains(this ISiloBuilder silo, IStorage storage)
+    public static ISiloBuilder AddAccountGrains(this ISiloBuilder silo, IStorage storage, SnapshotSchedule snapshots)
     {
+        silo.Services.AddSingleton(snapshots);
         silo.Services.AddSingleton<IEventLog>(storage);
         silo.Services.AddSingleton<IAccountCatalog>(storage);
         silo.AddAdoNetGrainStorage(AccountState.Storage, options =>

@@ -4,6 +4,7 @@ using Orleans.Hosting;
 using Orleans.Serialization;
 using Orleans.Runtime;
 using Orleans.TestingHost;
+using SocialRoi.Grains.Accounts;
 using SocialRoi.Grains.Interfaces;
 using SocialRoi.Storage;
 using SocialRoi.Testing;
@@ -62,7 +63,7 @@ public sealed class AccountCluster : IAsyncDisposable
         public void Configure(ISiloBuilder silo)
         {
             var storage = StorageUri.OpenAsync(silo.Configuration[StorageKey]!, CancellationToken.None).GetAwaiter().GetResult();
-            silo.AddAccountGrains(storage);
+            silo.AddAccountGrains(storage, new SnapshotSchedule());
         }
     }
 }

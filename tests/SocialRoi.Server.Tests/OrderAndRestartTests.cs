@@ -1,3 +1,5 @@
+using System.Net;
+using System.Text;
 using System.Text.Json.Nodes;
 
 using SocialRoi.Domain.Events;
@@ -118,6 +120,30 @@ public class OrderAndRestartTests
         await using (var server = await RunningServer.StartAsync(data))
         {
             before = await Summaries(server); // its first activation reads the log
+        }
+
+        Assert.Equal(before, await SummariesFromSnapshotAfterRestartAsync(data));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestStore.Kinds), MemberType = typeof(TestStore))]
+    public async Task An_account_that_went_quiet_comes_back_from_its_snapshot_after_its_node_was_killed(string store)
+    {
+        await using var data = await TestStore.CreateAsync(store);
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
+        var before = new List<string>();
+        using (var node = SocialRoiProcess.Serve(data.Uri, new Dictionary<string, string> { ["Snapshots__WhenQuietFor"] = "00:00:01" }))
+        {
+            await node.WaitUntilReadyAsync(http);
+            foreach (var batch in RandomHistory.Make(seed: 14, size: 21_000).Chunk(5_000))
+            {
+                var body = new JsonArray(batch.Select(e => (JsonNode)e.DeepClone()).ToArray()).ToJsonString();
+                using var posted = await http.PostAsync(new Uri(node.Address, "/api/v1/events"), new StringContent(body, Encoding.UTF8, "application/json"));
+                Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
+            }
+            foreach (var range in Ranges) before.Add(await http.GetStringAsync(new Uri(node.Address, $"/api/v1/accounts/acme/summary?{range}")));
+            await node.WaitForOutputAsync("account acme: snapshot of 21000 events written", TimeSpan.FromSeconds(30));
+            node.Kill(); // no deactivation, so no snapshot at the end: only the one written while running
         }
 
         Assert.Equal(before, await SummariesFromSnapshotAfterRestartAsync(data));

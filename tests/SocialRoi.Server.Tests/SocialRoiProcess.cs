@@ -37,6 +37,10 @@ public sealed class SocialRoiProcess : IDisposable
 
     public static SocialRoiProcess Serve(string storageUri) => Start("serve", storageUri);
 
+    /// <summary>Starts serve with configuration from the environment too, e.g. Snapshots__WhenQuietFor.</summary>
+    public static SocialRoiProcess Serve(string storageUri, IReadOnlyDictionary<string, string> environment) =>
+        StartWith("serve", ["--storage", storageUri], environment);
+
     /// <summary>Starts a long-running command (serve, demo) on a free loopback port.</summary>
     public static SocialRoiProcess Start(string command, string storageUri) =>
         StartWith(command, ["--storage", storageUri], environment: null);
@@ -51,10 +55,16 @@ public sealed class SocialRoiProcess : IDisposable
     {
         var demo = Start("demo", storageUri);
         await demo.WaitUntilReadyAsync(http, within);
-        var deadline = DateTime.UtcNow + within;
-        while (!demo.Output.Contains("SocialRoi demo is serving") && DateTime.UtcNow < deadline) await Task.Delay(200);
-        Assert.Contains("SocialRoi demo is serving", demo.Output);
+        await demo.WaitForOutputAsync("SocialRoi demo is serving", within);
         return demo;
+    }
+
+    /// <summary>Waits until the process has printed this text, and fails the test if it does not in time.</summary>
+    public async Task WaitForOutputAsync(string text, TimeSpan within)
+    {
+        var deadline = DateTime.UtcNow + within;
+        while (!Output.Contains(text) && DateTime.UtcNow < deadline) await Task.Delay(200);
+        Assert.Contains(text, Output);
     }
 
     /// <summary>Starts serve taking its storage from the environment, as a deployment would.</summary>

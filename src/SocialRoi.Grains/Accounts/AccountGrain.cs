@@ -25,11 +25,16 @@ public sealed class AccountGrain(
     IEventLog log,
     IAccountCatalog catalog,
     AccountMetrics metrics,
+    SnapshotSchedule snapshots,
     ILogger<AccountGrain> logger) : Grain, IAccountGrain
 {
     private AccountHistory _history = new();
     private readonly FunnelsSinceLastChange _funnels = new();
     private bool _configured;
+    // Whether the log may hold events the account's snapshot lacks: its activation may have read
+    // many from the log, and every stored event is one more. The store decides whether enough are.
+    private bool _snapshotDue = true;
+    private long _lastStored = Stopwatch.GetTimestamp();
 
     private string Account => this.GetPrimaryKeyString();
 
@@ -51,17 +56,34 @@ public sealed class AccountGrain(
             state.State = new AccountState { Settings = saved.Settings, Goals = saved.Goals };
             _configured = true;
         }
+        // Not interleaved with calls: the snapshot is of the events as they stand between two calls.
+        this.RegisterGrainTimer(SnapshotWhenQuietAsync, new GrainTimerCreationOptions(snapshots.WhenQuietFor, snapshots.WhenQuietFor));
         metrics.Activated();
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         metrics.Deactivated();
-        // Events not in the account's snapshot are only in the log's JSON, which the next activation
-        // would parse again (a second per million); the log writes a fresh snapshot when enough are.
+        await SaveSnapshotAsync(cancellationToken);
+    }
+
+    private async Task SnapshotWhenQuietAsync(CancellationToken cancellationToken)
+    {
+        if (!_snapshotDue || Stopwatch.GetElapsedTime(_lastStored) < snapshots.WhenQuietFor) return;
+        _snapshotDue = false;
+        await SaveSnapshotAsync(cancellationToken);
+    }
+
+    // Events not in the account's snapshot are only in the log's JSON, which the next activation
+    // would parse again (a second per million); the log writes a fresh snapshot when enough are.
+    private async Task SaveSnapshotAsync(CancellationToken cancellationToken)
+    {
         try
         {
-            await log.SaveSnapshotAsync(Account, _history.Events, cancellationToken);
+            var started = Stopwatch.GetTimestamp();
+            if (await log.SaveSnapshotAsync(Account, _history.Events, cancellationToken))
+                logger.LogInformation("account {Account}: snapshot of {Events} events written in {Milliseconds:0} ms",
+                    Account, _history.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
         catch (DbException error)
         {
@@ -101,6 +123,11 @@ public sealed class AccountGrain(
             _history.Add(e);
             _funnels.Forget();
             stored.Add(e);
+        }
+        if (stored.Count > 0)
+        {
+            _snapshotDue = true;
+            _lastStored = Stopwatch.GetTimestamp();
         }
         metrics.Stored(Account, stored);
         return outcomes!;

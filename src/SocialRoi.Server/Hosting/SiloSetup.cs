@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using Orleans.Configuration;
 using Orleans.Dashboard;
 using SocialRoi.Grains;
+using SocialRoi.Grains.Accounts;
 using SocialRoi.Storage;
 
 namespace SocialRoi.Server.Hosting;
@@ -23,7 +24,7 @@ public static class SiloSetup
             // Embedded: loopback only, on free ports unless given, so two servers on one machine never clash.
             silo.UseLocalhostClustering(node.SiloPort ?? FreeLoopbackPort(), node.GatewayPort ?? FreeLoopbackPort(), serviceId: ServiceId, clusterId: node.ClusterId);
 
-        silo.AddAccountGrains(storage);
+        silo.AddAccountGrains(storage, configuration.GetSection("Snapshots").Get<SnapshotSchedule>() ?? new SnapshotSchedule());
         silo.Configure<GrainCollectionOptions>(configuration.GetSection("Grains"));
         silo.AddDashboard();
     }
