@@ -69,7 +69,7 @@ public sealed class HistoryIndex
             () => IndexAudienceMemberByMember(ordered));
         foreach (var (inbound, answeredAt) in _firstAnswers)
         {
-            if (_referable[inbound].Member is { } writer) _audience.Find(writer)!.Value.Reached(AudienceTier.Conversational, answeredAt);
+            if (_referable[inbound].Member is { } writer) ReachConversational(writer, answeredAt);
         }
     }
 
@@ -160,7 +160,7 @@ public sealed class HistoryIndex
                     foreach (var refund in refunds) NoteRefundedPurchase(refund, next);
                 }
                 foreach (var converted in MembersOf(e)) AddToMember(converted, e, next);
-                if (e.Customer is { } customer) InsertInto(_conversionsByCustomer, customer, e);
+                if (e.Customer is { } customer) AddConversionOfCustomer(customer, e);
                 if (e.Type == EventType.Purchase && _firstPurchases is { } first)
                 {
                     var identity = PurchaseIdentity(e);
@@ -422,12 +422,16 @@ public sealed class HistoryIndex
     private void ReachConversationalIfAnswered(EngagementEvent inbound)
     {
         if (inbound.Type.IsInbound() && inbound.Member is { } writer && FirstAnswer(inbound) is { } answeredAt)
-            _audience.Find(writer)!.Value.Reached(AudienceTier.Conversational, answeredAt);
+            ReachConversational(writer, answeredAt);
     }
 
-    private static void InsertInto<TKey>(Dictionary<TKey, List<EngagementEvent>> lists, TKey key, EngagementEvent e) where TKey : notnull
+    // The writer of an answered inbound event has events, so it has its activity.
+    private void ReachConversational(Member writer, DateTimeOffset answeredAt) =>
+        _audience.Find(writer)!.Value.Reached(AudienceTier.Conversational, answeredAt);
+
+    private void AddConversionOfCustomer(string customer, EngagementEvent conversion)
     {
-        if (!lists.TryGetValue(key, out var list)) lists[key] = list = [];
-        TimeOrder.Insert(list, e);
+        if (!_conversionsByCustomer.TryGetValue(customer, out var conversions)) _conversionsByCustomer[customer] = conversions = [];
+        TimeOrder.Insert(conversions, conversion);
     }
 }
