@@ -35,6 +35,7 @@ public sealed class AccountGrain(
     // many from the log, and every stored event is one more. The store decides whether enough are.
     private bool _snapshotDue = true;
     private long _lastStored = Stopwatch.GetTimestamp();
+    private Task _snapshotWriting = Task.CompletedTask;
 
     private string Account => this.GetPrimaryKeyString();
 
@@ -56,34 +57,41 @@ public sealed class AccountGrain(
             state.State = new AccountState { Settings = saved.Settings, Goals = saved.Goals };
             _configured = true;
         }
-        // Not interleaved with calls: the snapshot is of the events as they stand between two calls.
-        this.RegisterGrainTimer(SnapshotWhenQuietAsync, new GrainTimerCreationOptions(snapshots.WhenQuietFor, snapshots.WhenQuietFor));
+        this.RegisterGrainTimer(SnapshotWhenQuiet, new GrainTimerCreationOptions(snapshots.WhenQuietFor, snapshots.WhenQuietFor));
         metrics.Activated();
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         metrics.Deactivated();
-        await SaveSnapshotAsync(cancellationToken);
+        await _snapshotWriting; // one write at a time, so the newest is written last
+        await SaveSnapshotAsync(_history.Events, cancellationToken);
     }
 
-    private async Task SnapshotWhenQuietAsync(CancellationToken cancellationToken)
+    private Task SnapshotWhenQuiet()
     {
-        if (!_snapshotDue || Stopwatch.GetElapsedTime(_lastStored) < snapshots.WhenQuietFor) return;
+        if (!_snapshotDue || !_snapshotWriting.IsCompleted || Stopwatch.GetElapsedTime(_lastStored) < snapshots.WhenQuietFor)
+            return Task.CompletedTask;
         _snapshotDue = false;
-        await SaveSnapshotAsync(cancellationToken);
+        // The events as they stand between two calls, written off the grain's turn: sorting, encoding
+        // and writing a million took ~1 s, which every call to the account waited for. Events stored
+        // meanwhile are safe: the store checks that the log holds exactly these as it takes the
+        // snapshot's position, and any stored after that lie beyond it.
+        var events = _history.Events.ToArray();
+        _snapshotWriting = Task.Run(() => SaveSnapshotAsync(events, CancellationToken.None));
+        return Task.CompletedTask;
     }
 
     // Events not in the account's snapshot are only in the log's JSON, which the next activation
     // would parse again (a second per million); the log writes a fresh snapshot when enough are.
-    private async Task SaveSnapshotAsync(CancellationToken cancellationToken)
+    private async Task SaveSnapshotAsync(IReadOnlyCollection<EngagementEvent> events, CancellationToken cancellationToken)
     {
         try
         {
             var started = Stopwatch.GetTimestamp();
-            if (await log.SaveSnapshotAsync(Account, _history.Events, cancellationToken))
+            if (await log.SaveSnapshotAsync(Account, events, cancellationToken))
                 logger.LogInformation("account {Account}: snapshot of {Events} events written in {Milliseconds:0} ms",
-                    Account, _history.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                    Account, events.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
         catch (DbException error)
         {

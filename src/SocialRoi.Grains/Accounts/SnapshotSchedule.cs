@@ -9,9 +9,9 @@ namespace SocialRoi.Grains.Accounts;
 public sealed record SnapshotSchedule
 {
     /// <summary>
-    /// How long an account takes in no events before it writes its snapshot. Writing one holds the
-    /// account for ~1 s per million events, so it waits for a pause in ingest rather than
-    /// slowing an export that is still arriving; queries do not count as activity.
+    /// How long an account takes in no events before it writes its snapshot. Writing one costs ~1 s
+    /// of a core per million events, so it waits for a pause in ingest rather than taking CPU from
+    /// an export that is still arriving (and writing again as it grows); queries do not count as activity.
     /// </summary>
     public TimeSpan WhenQuietFor { get; init; } = TimeSpan.FromMinutes(1);
 }
