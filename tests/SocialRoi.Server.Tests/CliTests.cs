@@ -98,9 +98,7 @@ public class CliTests
             {
                 using var http = new HttpClient();
                 await server.WaitUntilReadyAsync(http);
-                var body = new StringContent(new JsonArray(RandomHistory.Make(seed: 8, size: 600).Select(e => (JsonNode)e).ToArray()).ToJsonString(),
-                    System.Text.Encoding.UTF8, "application/json");
-                (await http.PostAsync(new Uri(server.Address, "/api/v1/events"), body)).EnsureSuccessStatusCode();
+                (await http.PostAsync(new Uri(server.Address, "/api/v1/events"), Ev.JsonBody(RandomHistory.Make(seed: 8, size: 600)))).EnsureSuccessStatusCode();
                 served = await http.GetStringAsync(new Uri(server.Address, "/api/v1/reports/quarterly?account=acme&quarter=2026Q3&format=json"));
 
                 var remote = Path.Combine(directory, "remote.json");

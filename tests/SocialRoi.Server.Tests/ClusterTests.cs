@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Text;
 using System.Text.Json.Nodes;
 using SocialRoi.Domain.Events;
 using SocialRoi.Testing;
@@ -30,9 +29,6 @@ public class ClusterTests(ITestOutputHelper output)
             .ToList();
     }
 
-    private static StringContent Json(IEnumerable<JsonObject> batch) =>
-        new(new JsonArray(batch.Select(e => (JsonNode)e.DeepClone()).ToArray()).ToJsonString(), Encoding.UTF8, "application/json");
-
     [PostgresFact]
     public async Task Two_nodes_share_the_accounts_and_when_one_dies_its_accounts_move_to_the_other_losing_nothing()
     {
@@ -57,7 +53,7 @@ public class ClusterTests(ITestOutputHelper output)
             {
                 try
                 {
-                    using var response = await http.PostAsync(new Uri(node.Address, "/api/v1/events"), Json(batch));
+                    using var response = await http.PostAsync(new Uri(node.Address, "/api/v1/events"), Ev.JsonBody(batch));
                     if (response.StatusCode == HttpStatusCode.OK)
                     {
                         var report = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;

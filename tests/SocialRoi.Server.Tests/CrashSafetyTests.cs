@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 using System.Text.Json.Nodes;
 using SocialRoi.Domain.Events;
 using SocialRoi.Testing;
@@ -13,9 +12,6 @@ public class CrashSafetyTests
 
     private static List<JsonObject[]> Batches(int count, int size) =>
         RandomHistory.Make(seed: 99, size: count * size).Chunk(size).ToList();
-
-    private static StringContent Json(IEnumerable<JsonObject> batch) =>
-        new(new JsonArray(batch.Select(e => (JsonNode)e.DeepClone()).ToArray()).ToJsonString(), Encoding.UTF8, "application/json");
 
     [Theory]
     [MemberData(nameof(TestStore.Kinds), MemberType = typeof(TestStore))]
@@ -40,7 +36,7 @@ public class CrashSafetyTests
                     if (i == killAt) { server.Kill(); return; }
                     try
                     {
-                        using var response = await http.PostAsync(new Uri(server.Address, "/api/v1/events"), Json(batches[i]));
+                        using var response = await http.PostAsync(new Uri(server.Address, "/api/v1/events"), Ev.JsonBody(batches[i]));
                         if (response.StatusCode != HttpStatusCode.OK) continue;
                         lock (acknowledged) acknowledged.AddRange(batches[i].Select(e => (string)e["id"]!));
                     }
@@ -69,7 +65,7 @@ public class CrashSafetyTests
             var accepted = 0;
             foreach (var batch in batches)
             {
-                using var response = await http.PostAsync(new Uri(restarted.Address, "/api/v1/events"), Json(batch));
+                using var response = await http.PostAsync(new Uri(restarted.Address, "/api/v1/events"), Ev.JsonBody(batch));
                 var report = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
                 Assert.Empty(report["rejected"]!.AsArray());
                 accepted += (int)report["accepted"]!;
@@ -88,7 +84,7 @@ public class CrashSafetyTests
         await server.PostEventsAsync(batches[0]);
 
         await database.StopAsync();
-        using (var down = await server.Http.PostAsync("/api/v1/events", Json(batches[1])))
+        using (var down = await server.Http.PostAsync("/api/v1/events", Ev.JsonBody(batches[1])))
         {
             Assert.Equal(HttpStatusCode.ServiceUnavailable, down.StatusCode);
             Assert.Equal("application/problem+json", down.Content.Headers.ContentType!.MediaType);
@@ -102,7 +98,7 @@ public class CrashSafetyTests
         HttpStatusCode status;
         do
         {
-            using var retry = await server.Http.PostAsync("/api/v1/events", Json(batches[1]));
+            using var retry = await server.Http.PostAsync("/api/v1/events", Ev.JsonBody(batches[1]));
             status = retry.StatusCode;
             if (status != HttpStatusCode.OK) await Task.Delay(200);
         } while (status != HttpStatusCode.OK && DateTime.UtcNow < deadline);

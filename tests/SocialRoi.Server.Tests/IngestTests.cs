@@ -125,7 +125,7 @@ public class IngestTests
     {
         await using var server = await RunningServer.StartAsync(store, "--Ingest:MaxBodyBytes=2048");
         var events = Enumerable.Range(0, 40).Select(i => Ev.Make("follow", $"f{i}", 1, new { platform = "x", actor = $"a{i}" }));
-        var body = new JsonArray(events.Select(e => (JsonNode)e).ToArray()).ToJsonString();
+        var body = Ev.JsonArray(events);
         Assert.True(body.Length > 2048);
 
         using var response = await server.Http.PostAsync("/api/v1/events", new StringContent(body, Encoding.UTF8, "application/json"));

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 using System.Text.Json.Nodes;
 
 using SocialRoi.Domain.Events;
@@ -137,8 +136,7 @@ public class OrderAndRestartTests
             await node.WaitUntilReadyAsync(http);
             foreach (var batch in RandomHistory.Make(seed: 14, size: 21_000).Chunk(5_000))
             {
-                var body = new JsonArray(batch.Select(e => (JsonNode)e.DeepClone()).ToArray()).ToJsonString();
-                using var posted = await http.PostAsync(new Uri(node.Address, "/api/v1/events"), new StringContent(body, Encoding.UTF8, "application/json"));
+                using var posted = await http.PostAsync(new Uri(node.Address, "/api/v1/events"), Ev.JsonBody(batch));
                 Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
             }
             foreach (var range in Ranges) before.Add(await http.GetStringAsync(new Uri(node.Address, $"/api/v1/accounts/acme/summary?{range}")));

@@ -51,11 +51,8 @@ public sealed class RunningServer : IAsyncDisposable
         return new RunningServer(storage, server, store, owned);
     }
 
-    public async Task<JsonObject> PostEventsAsync(IEnumerable<JsonObject> events)
-    {
-        var body = new JsonArray(events.Select(e => (JsonNode)e.DeepClone()).ToArray()).ToJsonString();
-        return await PostAsync(body, "application/json");
-    }
+    public async Task<JsonObject> PostEventsAsync(IEnumerable<JsonObject> events) =>
+        await PostAsync(Ev.JsonArray(events), "application/json");
 
     public async Task<JsonObject> PostAsync(string body, string contentType)
     {
@@ -96,6 +93,13 @@ public sealed class RunningServer : IAsyncDisposable
 public static class Ev
 {
     public static readonly DateTimeOffset Day0 = new(2026, 7, 1, 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>Events as one JSON array, a body POST /events takes.</summary>
+    public static string JsonArray(IEnumerable<JsonObject> events) =>
+        new JsonArray(events.Select(e => (JsonNode)e.DeepClone()).ToArray()).ToJsonString();
+
+    /// <summary>The same as an HTTP request body.</summary>
+    public static StringContent JsonBody(IEnumerable<JsonObject> events) => new(JsonArray(events), Encoding.UTF8, "application/json");
 
     public static JsonObject Make(string type, string id, double day, object? fields = null, string account = "acme")
     {
