@@ -22,15 +22,20 @@ internal static class AccountReading
     public static async Task<IReadOnlyList<EngagementEvent>> ReadAsync(ISnapshotStore store, string account, NamePool names, CancellationToken cancellationToken)
     {
         var snapshot = Events(await store.FindSnapshotAsync(account, cancellationToken), names);
-        var log = await store.ReadLogAsync(account, snapshot?.Through ?? 0, names, cancellationToken);
-        if (snapshot is not null && snapshot.Events.Length + log.Length != await store.CountEventsAsync(account, cancellationToken))
+        if (snapshot is null) return await store.ReadLogAsync(account, 0, names, cancellationToken);
+        // Events are never removed and a snapshot holds only stored ones, so when it holds as many as the
+        // log, nothing was stored since: no log row is read. Finding the rows after its position took
+        // 76–95 ms for a million-event account on SQLite, which scans the account's index to find them.
+        var stored = await store.CountEventsAsync(account, cancellationToken);
+        if (snapshot.Events.Length == stored) return snapshot.Events;
+        var log = await store.ReadLogAsync(account, snapshot.Through, names, cancellationToken);
+        if (snapshot.Events.Length + log.Length != stored)
         {
             // PostgreSQL hands out positions before commits, so an event may have been committed below
             // the snapshot's position after the snapshot was written: the snapshot is out of date.
-            snapshot = null;
-            log = await store.ReadLogAsync(account, 0, names, cancellationToken);
+            return await store.ReadLogAsync(account, 0, names, cancellationToken);
         }
-        return snapshot is null ? log : [.. snapshot.Events, .. log];
+        return [.. snapshot.Events, .. log];
     }
 
     /// <summary>
