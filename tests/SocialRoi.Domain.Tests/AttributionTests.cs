@@ -108,13 +108,15 @@ public class AttributionTests
         Assert.Equal(90 * 0.5 / (0.25 + 0.5 + 1), (double)fasterDecay["p2"], 10);
     }
 
-    [Fact]
-    public void Touches_at_the_same_instant_are_ordered_by_id()
+    [Theory]
+    [InlineData("touch-a", "touch-b")]
+    [InlineData("\uFF01", "\U0001F600")] // ids compare as UTF-8 bytes: EF BC 81 before F0 9F 98 80
+    public void Touches_at_the_same_instant_are_ordered_by_id(string smallerId, string largerId)
     {
         List<EngagementEvent> events =
         [
-            Make("like", "touch-b", 1, new { platform = "x", actor = "ann", post = "p2" }),
-            Make("like", "touch-a", 1, new { platform = "x", actor = "ann", post = "p1" }),
+            Make("like", largerId, 1, new { platform = "x", actor = "ann", post = "p2" }),
+            Make("like", smallerId, 1, new { platform = "x", actor = "ann", post = "p1" }),
             Make("purchase", "b1", 2, new { platform = "x", actor = "ann", amount = 10 }),
         ];
         Assert.Equal(10m, RevenueByPost(events, AttributionModel.LastTouch)["p2"]);

@@ -133,6 +133,8 @@ public class AudienceTierTests
     [Theory]
     [InlineData("a-follow", "b-unfollow", false)]
     [InlineData("b-follow", "a-unfollow", true)]
+    [InlineData("\uFF01", "\U0001F600", false)] // ids compare as UTF-8 bytes: EF BC 81 before F0 9F 98 80
+    [InlineData("\U0001F600", "\uFF01", true)]
     public void At_the_same_instant_the_larger_id_wins(string followId, string unfollowId, bool following)
     {
         var index = Index(

@@ -106,6 +106,27 @@ public class BiViewsTests(DemoDataTests.DemoServer demo) : IClassFixture<DemoDat
     }
 
     [PostgresFact]
+    public async Task The_post_funnel_view_orders_touches_at_one_instant_by_the_UTF8_bytes_of_their_ids_as_the_api_does()
+    {
+        // SPEC §1: U+FF01 (EF BC 81 in UTF-8) comes before U+1F600 (F0 9F 98 80), so the emoji's like is the last touch.
+        const string account = "utf8-ties";
+        await Server.PostEventsAsync(
+        [
+            Ev.Make("post", "post-1", 0, new { platform = "x", post = "p1" }, account),
+            Ev.Make("post", "post-2", 0, new { platform = "x", post = "p2" }, account),
+            Ev.Make("like", "\uFF01", 1, new { platform = "x", actor = "ann", post = "p1" }, account),
+            Ev.Make("like", "\U0001F600", 1, new { platform = "x", actor = "ann", post = "p2" }, account),
+            Ev.Make("purchase", "b1", 2, new { platform = "x", actor = "ann", amount = 10 }, account),
+        ]);
+        var api = JsonNode.Parse(await Server.GetStringAsync($"/api/v1/accounts/{account}/funnel?from=2026-07-01&to=2026-08-01&by=post"))!.AsArray()
+            .Select(row => (Post: (string)row!["key"]!, Revenue: (decimal)row["attributedRevenue"]!));
+        var views = (await Query("SELECT post, sum(attributed_revenue) revenue FROM bi.post_funnel WHERE account = $1 GROUP BY post ORDER BY post", account))
+            .Select(row => (Post: (string)row["post"]!, Revenue: Number(row["revenue"])));
+        Assert.Equal([("p1", 0m), ("p2", 10m)], api);
+        Assert.Equal([("p1", 0m), ("p2", 10m)], views);
+    }
+
+    [PostgresFact]
     public async Task Campaign_funnel_over_a_range_equals_the_api_funnel_by_campaign()
     {
         foreach (var account in new[] { "northwind-coffee", "fjord-outdoor" })

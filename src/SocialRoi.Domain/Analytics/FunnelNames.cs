@@ -25,7 +25,7 @@ public sealed class FunnelNames
     public int SlotOf(string? name) => name is null ? None : _slots[name];
 
     /// <summary>
-    /// Each name's place in ordinal order, by number: funnel rows are sorted by name, and ranking
+    /// Each name's place in ordinal order (SPEC §1: the byte order of UTF-8), by number: funnel rows are sorted by name, and ranking
     /// every name once is cheaper than comparing names per query. Names met since the last call are
     /// put in their places among the ranked ones: a live feed's new post re-sorted all ~25,000
     /// names of a million-event account, half of the next funnel's time.
@@ -35,7 +35,7 @@ public sealed class FunnelNames
         var ranked = _byName.Count;
         if (ranked == _names.Count) return _ranks;
         var added = Enumerable.Range(ranked, _names.Count - ranked).ToArray();
-        Array.Sort(added, (a, b) => string.CompareOrdinal(_names[a], _names[b]));
+        Array.Sort(added, (a, b) => Utf8Order.Compare(_names[a], _names[b]));
         CollectionsMarshal.SetCount(_byName, _names.Count);
         var byName = CollectionsMarshal.AsSpan(_byName);
         // From the last new name back: the ranked names after its place move up to make room for it.
@@ -61,7 +61,7 @@ public sealed class FunnelNames
         while (low < high)
         {
             var middle = (low + high) >>> 1;
-            if (string.CompareOrdinal(_names[byName[middle]], name) < 0) low = middle + 1;
+            if (Utf8Order.Compare(_names[byName[middle]], name) < 0) low = middle + 1;
             else high = middle;
         }
         return low;

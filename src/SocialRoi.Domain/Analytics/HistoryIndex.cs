@@ -340,7 +340,7 @@ public sealed class HistoryIndex
 
     public IReadOnlyList<Member> LinkedTo(string customer) => _membersByCustomer.GetValueOrDefault(customer) ?? NoMembers;
 
-    /// <summary>The customer ids an identify linked to a member, in ordinal order.</summary>
+    /// <summary>The customer ids an identify linked to a member, in the byte order of their UTF-8.</summary>
     public IReadOnlyCollection<string> CustomersOf(Member member) =>
         _customersByMember.GetValueOrDefault(member) ?? (IReadOnlyCollection<string>)[];
 
@@ -373,7 +373,7 @@ public sealed class HistoryIndex
             _membersByCustomer[customer] = members = [];
         if (!members.Contains(member)) members.Add(member);
         if (!_customersByMember.TryGetValue(member, out var customers))
-            _customersByMember[member] = customers = new SortedSet<string>(StringComparer.Ordinal);
+            _customersByMember[member] = customers = new SortedSet<string>(Utf8Order.Comparer);
         customers.Add(customer);
     }
 

@@ -51,7 +51,7 @@ public readonly record struct ConversionRow(long At, EngagementEvent Event, int 
     public const int NoPurchase = -1;
 
     /// <summary>Rows at one instant in id order, as the events are: sums of credit shares depend on their order in the last digit.</summary>
-    public static int SameInstant(ConversionRow row, ConversionRow other) => string.CompareOrdinal(row.Event.Id, other.Event.Id);
+    public static int SameInstant(ConversionRow row, ConversionRow other) => Utf8Order.Compare(row.Event.Id, other.Event.Id);
 }
 
 /// <summary>

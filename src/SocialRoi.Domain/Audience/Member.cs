@@ -5,8 +5,8 @@ public readonly record struct Member(string Platform, string Actor) : IComparabl
 {
     public int CompareTo(Member other)
     {
-        var byPlatform = string.CompareOrdinal(Platform, other.Platform);
-        return byPlatform != 0 ? byPlatform : string.CompareOrdinal(Actor, other.Actor);
+        var byPlatform = Utf8Order.Compare(Platform, other.Platform);
+        return byPlatform != 0 ? byPlatform : Utf8Order.Compare(Actor, other.Actor);
     }
 
     public override string ToString() => $"{Platform}:{Actor}";

@@ -129,11 +129,11 @@ public sealed record EngagementEvent
     /// <summary>The audience member who wrote this event, when it carries one (SPEC §2).</summary>
     public Member? Member => Platform is not null && Actor is not null ? new Member(Platform, Actor) : null;
 
-    /// <summary>SPEC §1: events are ordered by (at, id), ids compared ordinally.</summary>
+    /// <summary>SPEC §1: events are ordered by (at, id), ids in the byte order of their UTF-8.</summary>
     public static int CompareByTime(EngagementEvent a, EngagementEvent b)
     {
         var byTime = a._atTicks.CompareTo(b._atTicks);
-        return byTime != 0 ? byTime : string.CompareOrdinal(a.Id, b.Id);
+        return byTime != 0 ? byTime : Utf8Order.Compare(a.Id, b.Id);
     }
 
     private bool Has(Carried field) => (_carried & field) != 0;

@@ -59,7 +59,7 @@ public sealed record QuarterlyReport(
             money.CostByCategory,
             byPlatform.Select(row => new PlatformRevenue(row.Key, row.AttributedRevenue)).ToList(),
             byPost.Where(row => row.AttributedRevenue != 0)
-                .OrderByDescending(row => row.AttributedRevenue).ThenBy(row => row.Key, StringComparer.Ordinal)
+                .OrderByDescending(row => row.AttributedRevenue).ThenBy(row => row.Key, Utf8Order.Comparer)
                 .Take(TopPostCount).ToList(),
             byPlatform,
             current.Audience,
