@@ -51,6 +51,8 @@ public class EventValidationTests
         { "count on a like", Ev.Json("like", "k1", 1, new { platform = "x", actor = "ann", count = 2 }), "field \"count\" is not used by type \"like\"" },
         { "amount negative", With(Purchase(), "amount", -3.5m), "amount must be ≥ 0, got -3.5" },
         { "amount as text", With(Purchase(), "amount", "10"), "amount must be a number" },
+        { "amount over 10^15", With(Purchase(), "amount", 1_000_000_000_000_000.01m), "amount must be a number from 0 to 1000000000000000 (10^15), got 1000000000000000.01" },
+        { "amount past decimal's range", With(Purchase(), "amount", 1e30), "amount must be a number from 0 to 1000000000000000 (10^15), got 1E+30" },
         { "amount missing on purchase", Without(Purchase(), "amount"), "amount is required for type \"purchase\"" },
         { "amount missing on cost", Ev.Json("cost", "c1", 1), "amount is required for type \"cost\"" },
         { "currency lower case", With(Purchase(), "currency", "usd"), "currency must be an ISO 4217 code" },

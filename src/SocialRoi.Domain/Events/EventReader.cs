@@ -21,6 +21,13 @@ public static partial class EventReader
     public static readonly DateTimeOffset EarliestAt = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
     public static readonly TimeSpan MaxFutureSkew = TimeSpan.FromHours(24);
 
+    /// <summary>
+    /// The largest amount an event may carry: 10^15, more than any one purchase, refund or cost in
+    /// any currency. Sums of amounts near decimal's limit (±7.9 × 10^28) overflow it, and an account
+    /// holding one such event could answer no money figure again: its events are never removed.
+    /// </summary>
+    public const decimal MaxAmount = 1_000_000_000_000_000m;
+
     [GeneratedRegex("^[a-z0-9][a-z0-9._-]{0,63}$")] private static partial Regex AccountPattern();
     [GeneratedRegex("^[a-z0-9_-]{1,32}$")] private static partial Regex PlatformPattern();
     [GeneratedRegex("^[A-Z]{3}$")] private static partial Regex CurrencyPattern();
@@ -162,7 +169,7 @@ public static partial class EventReader
         amount = null;
         if (value.ValueKind != JsonValueKind.Number) return "must be a number";
         if (!decimal.TryParse(value.GetRawText(), NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed))
-            return "must be a decimal number within ±79228162514264337593543950335";
+            return AmountRange;
         amount = parsed;
         return Kept(AmountRule(parsed), ref amount);
     }
@@ -214,7 +221,9 @@ public static partial class EventReader
 
     private static string? CountRule(long count) => count < 1 ? "must be ≥ 1" : null;
 
-    private static string? AmountRule(decimal amount) => amount < 0 ? "must be ≥ 0" : null;
+    private static string? AmountRule(decimal amount) => amount < 0 ? "must be ≥ 0" : amount > MaxAmount ? AmountRange : null;
+
+    private const string AmountRange = "must be a number from 0 to 1000000000000000 (10^15)";
 
     private static string? SentimentRule(double sentiment) => sentiment is < -1 or > 1 ? "must be between -1 and 1" : null;
 
