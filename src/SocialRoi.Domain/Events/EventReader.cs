@@ -22,11 +22,13 @@ public static partial class EventReader
     public static readonly TimeSpan MaxFutureSkew = TimeSpan.FromHours(24);
 
     /// <summary>
-    /// The largest amount an event may carry: 10^15, more than any one purchase, refund or cost in
-    /// any currency. Sums of amounts near decimal's limit (±7.9 × 10^28) overflow it, and an account
-    /// holding one such event could answer no money figure again: its events are never removed.
+    /// The bounds of an amount other than 0: a millionth of a currency unit to 10^15, finer and more
+    /// than any purchase, refund or cost in any currency. Money is added up and divided as decimals
+    /// (exact up to ±7.9 × 10^28): a sum of amounts near that limit, or an ROI over a cost of 10^-20,
+    /// overflowed, and an account holding such an event could answer no money figure again, since
+    /// events are never removed.
     /// </summary>
-    public const decimal MaxAmount = 1_000_000_000_000_000m;
+    public const decimal MinAmount = 0.000001m, MaxAmount = 1_000_000_000_000_000m;
 
     [GeneratedRegex("^[a-z0-9][a-z0-9._-]{0,63}$")] private static partial Regex AccountPattern();
     [GeneratedRegex("^[a-z0-9_-]{1,32}$")] private static partial Regex PlatformPattern();
@@ -221,9 +223,10 @@ public static partial class EventReader
 
     private static string? CountRule(long count) => count < 1 ? "must be ≥ 1" : null;
 
-    private static string? AmountRule(decimal amount) => amount < 0 ? "must be ≥ 0" : amount > MaxAmount ? AmountRange : null;
+    private static string? AmountRule(decimal amount) =>
+        amount < 0 ? "must be ≥ 0" : amount > MaxAmount || (amount > 0 && amount < MinAmount) ? AmountRange : null;
 
-    private const string AmountRange = "must be a number from 0 to 1000000000000000 (10^15)";
+    private const string AmountRange = "must be 0 or a number from 0.000001 to 1000000000000000 (10^15)";
 
     private static string? SentimentRule(double sentiment) => sentiment is < -1 or > 1 ? "must be between -1 and 1" : null;
 
