@@ -48,6 +48,8 @@ public class EventValidationTests
         { "ref too long", Ev.Json("reply", "r1", 1, new { platform = "x", @ref = new string('r', 129) }), "ref must be 1–128 characters" },
         { "count zero", Ev.Json("impression", "i1", 1, new { platform = "x", post = "p1", count = 0 }), "count must be ≥ 1" },
         { "count fractional", Ev.Json("impression", "i1", 1, new { platform = "x", post = "p1", count = 1.5 }), "count must be a whole number" },
+        { "count over 10^12", Ev.Json("impression", "i1", 1, new { platform = "x", post = "p1", count = 1_000_000_000_001L }), "count must be a whole number from 1 to 1000000000000 (10^12), got 1000000000001" },
+        { "count past 64 bits", Ev.Json("impression", "i1", 1, new { platform = "x", post = "p1", count = 1e20 }), "count must be a whole number from 1 to 1000000000000 (10^12), got 1E+20" },
         { "count on a like", Ev.Json("like", "k1", 1, new { platform = "x", actor = "ann", count = 2 }), "field \"count\" is not used by type \"like\"" },
         { "amount negative", With(Purchase(), "amount", -3.5m), "amount must be ≥ 0, got -3.5" },
         { "amount as text", With(Purchase(), "amount", "10"), "amount must be a number" },

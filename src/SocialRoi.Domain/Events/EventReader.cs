@@ -30,6 +30,13 @@ public static partial class EventReader
     /// </summary>
     public const decimal MinAmount = 0.000001m, MaxAmount = 1_000_000_000_000_000m;
 
+    /// <summary>
+    /// The largest count an impression event may carry: 10^12. Impressions are added up as 64-bit
+    /// integers; two counts near their limit (9.2 × 10^18) wrapped a summary's impressions to a
+    /// negative number. No one event counts more than a trillion views.
+    /// </summary>
+    public const long MaxCount = 1_000_000_000_000;
+
     [GeneratedRegex("^[a-z0-9][a-z0-9._-]{0,63}$")] private static partial Regex AccountPattern();
     [GeneratedRegex("^[a-z0-9_-]{1,32}$")] private static partial Regex PlatformPattern();
     [GeneratedRegex("^[A-Z]{3}$")] private static partial Regex CurrencyPattern();
@@ -163,7 +170,7 @@ public static partial class EventReader
     private static string? Count(JsonElement value, out long? count)
     {
         count = value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var whole) ? whole : null;
-        return count is { } c ? Kept(CountRule(c), ref count) : "must be a whole number ≥ 1";
+        return count is { } c ? Kept(CountRule(c), ref count) : CountRange;
     }
 
     private static string? Amount(JsonElement value, out decimal? amount)
@@ -221,7 +228,9 @@ public static partial class EventReader
         return null;
     }
 
-    private static string? CountRule(long count) => count < 1 ? "must be ≥ 1" : null;
+    private static string? CountRule(long count) => count < 1 ? "must be ≥ 1" : count > MaxCount ? CountRange : null;
+
+    private const string CountRange = "must be a whole number from 1 to 1000000000000 (10^12)";
 
     private static string? AmountRule(decimal amount) =>
         amount < 0 ? "must be ≥ 0" : amount > MaxAmount || (amount > 0 && amount < MinAmount) ? AmountRange : null;
