@@ -25,10 +25,10 @@ public sealed class FunnelNames
     public int SlotOf(string? name) => name is null ? None : _slots[name];
 
     /// <summary>
-    /// Each name's place in ordinal order (SPEC §1: the byte order of UTF-8), by number: funnel rows are sorted by name, and ranking
-    /// every name once is cheaper than comparing names per query. Names met since the last call are
-    /// put in their places among the ranked ones: a live feed's new post re-sorted all ~25,000
-    /// names of a million-event account, half of the next funnel's time.
+    /// Each name's place in ordinal order (SPEC §1: the byte order of UTF-8), by number: funnel rows
+    /// are sorted by name, and ranking every name once is cheaper than comparing names per query.
+    /// Names met since the last call are put in their places among the ranked ones: a live feed's
+    /// new post re-sorted all ~25,000 names of a million-event account, half of the next funnel's time.
     /// </summary>
     public IReadOnlyList<int> OrdinalRanks()
     {
