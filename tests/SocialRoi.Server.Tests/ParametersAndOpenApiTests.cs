@@ -35,6 +35,32 @@ public class ParametersAndOpenApiTests
         Assert.StartsWith(parameter, (string)problem["detail"]!); // the detail names it too, for people
     }
 
+    [Fact]
+    public async Task Queries_at_the_ends_of_the_calendar_answer_like_any_other()
+    {
+        await using var server = await RunningServer.StartAsync(TestStore.Sqlite);
+        await server.PostEventsAsync([Ev.Make("follow", "f1", 1, new { platform = "x", actor = "ann" })]);
+        // What is reckoned from these (90 days before, the next month or quarter) lies off the calendar.
+        string[] paths =
+        [
+            "accounts/acme/summary?to=0001-01-02", "accounts/acme/funnel?to=0001-01-02", "accounts/acme/audience?to=0001-01-02",
+            "accounts/acme/health?asOf=0001-01-02", "accounts/acme/roi?to=0001-01-02",
+            "accounts/acme/roi?from=9999-12-01&to=9999-12-31T23:59:59.9999999Z",
+            "accounts/acme/roi?interval=month&from=9999-11-01&to=9999-12-31T23:59:59.9999999Z",
+            "reports/quarterly?account=acme&quarter=9999Q4&format=json",
+        ];
+        foreach (var path in paths)
+        {
+            using var response = await server.Http.GetAsync($"/api/v1/{path}");
+            Assert.True(response.IsSuccessStatusCode, $"{path} answered {(int)response.StatusCode}");
+        }
+        var early = JsonNode.Parse(await server.GetStringAsync("/api/v1/accounts/acme/roi?to=0001-01-02"))!.AsArray().Single()!;
+        Assert.Equal("0001Q1", (string)early["period"]!);
+        var late = JsonNode.Parse(await server.GetStringAsync("/api/v1/accounts/acme/roi?interval=month&from=9999-11-01&to=9999-12-31T23:59:59.9999999Z"))!.AsArray();
+        Assert.Equal(["9999-11", "9999-12"], late.Select(row => (string)row!["period"]!));
+        Assert.Equal("9999-12-31T23:59:59.9999999Z", (string)late[^1]!["end"]!);
+    }
+
     [Theory]
     [InlineData("funnel")]
     [InlineData("roi")]

@@ -46,7 +46,7 @@ public static class RoiPeriods
 
     /// <summary>2026Q3 for a quarter, 2026-07 for a month.</summary>
     public static string Label(DateTimeOffset periodStart, RoiInterval interval) => interval == RoiInterval.Quarter
-        ? $"{periodStart.Year}Q{(periodStart.Month - 1) / 3 + 1}"
+        ? $"{periodStart.Year:D4}Q{(periodStart.Month - 1) / 3 + 1}"
         : periodStart.ToString("yyyy-MM", CultureInfo.InvariantCulture);
 
     private static DateTimeOffset PeriodStart(DateTimeOffset instant, RoiInterval interval)
@@ -56,7 +56,7 @@ public static class RoiPeriods
     }
 
     private static DateTimeOffset Next(DateTimeOffset periodStart, RoiInterval interval) =>
-        periodStart.AddMonths(interval == RoiInterval.Quarter ? 3 : 1);
+        CalendarEdges.MonthsAfter(periodStart, interval == RoiInterval.Quarter ? 3 : 1);
 
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
     private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;

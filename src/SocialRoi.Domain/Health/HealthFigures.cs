@@ -19,7 +19,7 @@ public static class HealthFigures
 
     public static IReadOnlyDictionary<string, double?> Measure(HistoryIndex index, IReadOnlyList<Goal> goals, DateTimeOffset asOf)
     {
-        var window = new TimeRange(asOf - Window, asOf);
+        var window = new TimeRange(CalendarEdges.Before(asOf, Window), asOf);
         var posting = PostingPattern.Of(index.InRange(window, EventType.Post), asOf);
         var responses = ResponseTimes.AtEndOf(index, window);
         var costs = MoneyFigures.CostsByCategory(index, window);
@@ -50,7 +50,7 @@ public static class HealthFigures
     /// <summary>Negative inbound events more than 24 hours old, still unanswered at asOf.</summary>
     private static int IgnoredComplaints(IEnumerable<ReadOnlyMemory<InboundRow>> inbound, DateTimeOffset asOf)
     {
-        var (dayBefore, then) = ((asOf - TimeSpan.FromHours(24)).UtcTicks, asOf.UtcTicks);
+        var (dayBefore, then) = (CalendarEdges.Before(asOf, TimeSpan.FromHours(24)).UtcTicks, asOf.UtcTicks);
         var ignored = 0;
         foreach (var run in inbound)
         {

@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Runtime.InteropServices;
 using SocialRoi.Domain.Events;
+using SocialRoi.Domain.Time;
 
 namespace SocialRoi.Domain.Health;
 
@@ -23,7 +24,7 @@ internal sealed record PostingPattern(
     /// <param name="posts">The post events of the window [asOf − 90 days, asOf), in (at, id) order.</param>
     public static PostingPattern Of(IEnumerable<EngagementEvent> posts, DateTimeOffset asOf)
     {
-        var halfway = asOf - HealthFigures.Window / 2;
+        var halfway = CalendarEdges.Before(asOf, HealthFigures.Window / 2);
         int count = 0, recent = 0, promotional = 0;
         ulong weeks = 0; // bit w: a post in week w, counted back from asOf (week 0 is [asOf − 7 d, asOf)); the window holds 13
         var platforms = new Dictionary<string, (int Posts, int Days, DateTime LastDay)>(StringComparer.Ordinal);

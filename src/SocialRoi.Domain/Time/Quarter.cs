@@ -10,13 +10,13 @@ public readonly partial record struct Quarter(int Year, int Number)
 
     public DateTimeOffset Start => new(Year, (Number - 1) * 3 + 1, 1, 0, 0, 0, TimeSpan.Zero);
 
-    public DateTimeOffset End => Start.AddMonths(3);
+    public DateTimeOffset End => CalendarEdges.MonthsAfter(Start, 3);
 
     public TimeRange Range => new(Start, End);
 
     public Quarter Previous => Number == 1 ? new Quarter(Year - 1, 4) : new Quarter(Year, Number - 1);
 
-    public override string ToString() => $"{Year}Q{Number}";
+    public override string ToString() => $"{Year:D4}Q{Number}";
 
     public static Quarter Containing(DateTimeOffset instant)
     {

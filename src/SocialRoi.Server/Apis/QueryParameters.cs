@@ -12,7 +12,7 @@ public static class QueryParameters
     public static TimeRange Range(string? from, string? to, DateTimeOffset now)
     {
         var end = to is null ? now : Bound("to", to);
-        var start = from is null ? end - TimeRange.DefaultLength : Bound("from", from);
+        var start = from is null ? CalendarEdges.Before(end, TimeRange.DefaultLength) : Bound("from", from);
         if (start >= end)
             throw new QueryParameterException("from", from ?? Timestamps.Format(start),
                 $"from must be earlier than to ({Timestamps.Format(end)})");
