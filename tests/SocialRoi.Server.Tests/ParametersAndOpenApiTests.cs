@@ -106,6 +106,9 @@ public class ParametersAndOpenApiTests
         var eventSchema = eventBody["application/json"]!["schema"]!["items"]!;
         Assert.Contains("contentHash", eventSchema["properties"]!.AsObject().Select(p => p.Key));
         Assert.Equal(["id", "account", "type", "at"], eventSchema["required"]!.AsArray().Select(r => (string)r!));
+        var (amount, count) = (eventSchema["properties"]!["amount"]!, eventSchema["properties"]!["count"]!);
+        Assert.Equal((0m, 1_000_000_000_000_000m), ((decimal)amount["minimum"]!, (decimal)amount["maximum"]!));
+        Assert.Equal((1L, 1_000_000_000_000L), ((long)count["minimum"]!, (long)count["maximum"]!));
         var funnelParameters = paths["/api/v1/accounts/{account}/funnel"]!["get"]!["parameters"]!.AsArray().Select(p => (string)p!["name"]!);
         Assert.Equal(["account", "from", "to", "by", "model"], funnelParameters);
     }

@@ -1,3 +1,6 @@
+using System.ComponentModel.DataAnnotations;
+using SocialRoi.Domain.Events;
+
 namespace SocialRoi.Server.Apis;
 
 /// <summary>One event as POST /events takes it (SPEC §1), for the OpenAPI document; which type takes which field is in the spec.</summary>
@@ -12,8 +15,8 @@ public sealed class EventBody
     public string? Customer { get; init; }
     public string? Post { get; init; }
     public string? Ref { get; init; }
-    public long? Count { get; init; }
-    public decimal? Amount { get; init; }
+    [Range(1, EventReader.MaxCount)] public long? Count { get; init; }
+    [Range(0, (double)EventReader.MaxAmount)] public decimal? Amount { get; init; }
     public string? Currency { get; init; }
     public string? Campaign { get; init; }
     public string? Category { get; init; }
