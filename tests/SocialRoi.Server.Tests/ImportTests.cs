@@ -184,6 +184,22 @@ public class ImportTests
     }
 
     [Fact]
+    public async Task An_amount_no_event_takes_rejects_its_row_naming_the_column_and_the_other_rows_are_stored()
+    {
+        await using var server = await RunningServer.StartAsync(TestStore.Sqlite);
+        var csv = "Day,Campaign status,Campaign,Cost\n2026-07-01,Enabled,A,12.00\n2026-07-02,Enabled,A,99999999999999999999999999999999999\n"
+            + "2026-07-03,Enabled,A,\"2,000,000,000,000,000.00\"\n2026-07-04,Enabled,A,\"1,000,000,000,000,000.00\"\n";
+        using var response = await server.Http.PostAsync("/api/v1/imports/google-ads?account=shop", new StringContent(csv, Encoding.UTF8, "text/csv"));
+        var report = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal(2, (int)report["accepted"]!);
+        Assert.Equal(
+        [
+            "row 1: column \"Cost\" value \"99999999999999999999999999999999999\": must be an amount of at most 1000000000000000 (10^15)",
+            "row 2: column \"Cost\" value \"2,000,000,000,000,000.00\": must be an amount of at most 1000000000000000 (10^15)",
+        ], report["rejected"]!.AsArray().Select(r => (string)r!["error"]!));
+    }
+
+    [Fact]
     public async Task The_guided_path_imports_a_shopify_export_and_a_meta_ads_report_from_the_command_line()
     {
         await using var data = await TestStore.CreateAsync(TestStore.Sqlite);

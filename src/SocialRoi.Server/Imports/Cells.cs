@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
+using SocialRoi.Domain.Events;
 using SocialRoi.Domain.Time;
 
 namespace SocialRoi.Server.Imports;
@@ -44,7 +45,9 @@ public static partial class Cells
             if (char.IsAsciiDigit(c)) plain.Append(c);
             else if (c == decimalMark) plain.Append('.');
         }
-        var value = decimal.Parse(plain.ToString(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
+        // Past 10^15 no event takes it (SPEC §1 as decided in docs/decisions.md), and past ~7.9 × 10^28 no decimal holds it.
+        if (!decimal.TryParse(plain.ToString(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) || value > EventReader.MaxAmount)
+            throw new RowProblem(column, text, $"must be an amount of at most {EventReader.MaxAmount} (10^15)");
         return negative ? -value : value;
     }
 
