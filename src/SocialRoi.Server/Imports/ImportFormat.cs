@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using SocialRoi.Domain.Time;
 
 namespace SocialRoi.Server.Imports;
 
@@ -37,6 +36,4 @@ public abstract class ImportFormat
         : null;
 
     protected static string Currency(CsvRow row, string column) => row[column].ToUpperInvariant();
-
-    protected static string Midnight(string date) => Timestamps.Format(DateTimeOffset.Parse(date + "T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
 }
