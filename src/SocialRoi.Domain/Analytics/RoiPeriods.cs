@@ -46,7 +46,7 @@ public static class RoiPeriods
 
     /// <summary>2026Q3 for a quarter, 2026-07 for a month.</summary>
     public static string Label(DateTimeOffset periodStart, RoiInterval interval) => interval == RoiInterval.Quarter
-        ? $"{periodStart.Year:D4}Q{(periodStart.Month - 1) / 3 + 1}"
+        ? Quarter.Containing(periodStart).ToString()
         : periodStart.ToString("yyyy-MM", CultureInfo.InvariantCulture);
 
     private static DateTimeOffset PeriodStart(DateTimeOffset instant, RoiInterval interval)
