@@ -230,12 +230,13 @@ public static partial class EventReader
 
     private static string? CountRule(long count) => count < 1 ? "must be ≥ 1" : count > MaxCount ? CountRange : null;
 
-    private const string CountRange = "must be a whole number from 1 to 1000000000000 (10^12)";
+    private static readonly string CountRange = string.Create(CultureInfo.InvariantCulture, $"must be a whole number from 1 to {MaxCount} (10^12)");
 
     private static string? AmountRule(decimal amount) =>
         amount < 0 ? "must be ≥ 0" : amount > MaxAmount || (amount > 0 && amount < MinAmount) ? AmountRange : null;
 
-    private const string AmountRange = "must be 0 or a number from 0.000001 to 1000000000000000 (10^15)";
+    private static readonly string AmountRange =
+        string.Create(CultureInfo.InvariantCulture, $"must be 0 or a number from {MinAmount} to {MaxAmount} (10^15)");
 
     private static string? SentimentRule(double sentiment) => sentiment is < -1 or > 1 ? "must be between -1 and 1" : null;
 

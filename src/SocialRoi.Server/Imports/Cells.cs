@@ -47,7 +47,7 @@ public static partial class Cells
         }
         // Past 10^15 no event takes it (SPEC §1 as decided in docs/decisions.md), and past ~7.9 × 10^28 no decimal holds it.
         if (!decimal.TryParse(plain.ToString(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) || value > EventReader.MaxAmount)
-            throw new RowProblem(column, text, $"must be an amount of at most {EventReader.MaxAmount} (10^15)");
+            throw new RowProblem(column, text, string.Create(CultureInfo.InvariantCulture, $"must be an amount of at most {EventReader.MaxAmount} (10^15)"));
         return negative ? -value : value;
     }
 
