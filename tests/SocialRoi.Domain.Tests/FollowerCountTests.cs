@@ -47,4 +47,21 @@ public class FollowerCountTests
             }
         }
     }
+
+    [Fact]
+    public void Followers_by_platform_count_a_platform_whose_followers_all_left_as_zero_and_leave_out_one_never_followed()
+    {
+        var index = new HistoryIndex([
+            Make("follow", "f1", 1, new { platform = "x", actor = "ann" }),
+            Make("follow", "f2", 2, new { platform = "instagram", actor = "bob" }),
+            Make("unfollow", "u2", 5, new { platform = "instagram", actor = "bob" }),
+            Make("like", "l1", 3, new { platform = "tiktok", actor = "cy", post = "p1" }),
+            Make("follow", "f3", 10, new { platform = "linkedin", actor = "dee" }),
+        ]);
+
+        Assert.Equal(new Dictionary<string, int> { ["x"] = 1, ["instagram"] = 1 }, AudienceTiers.FollowersByPlatform(index, Day0.AddDays(4)));
+        Assert.Equal(new Dictionary<string, int> { ["x"] = 1, ["instagram"] = 0 }, AudienceTiers.FollowersByPlatform(index, Day0.AddDays(6)));
+        Assert.Equal(new Dictionary<string, int> { ["x"] = 1, ["instagram"] = 0, ["linkedin"] = 1 },
+            AudienceTiers.FollowersByPlatform(index, Day0.AddDays(11)));
+    }
 }

@@ -43,9 +43,14 @@ public static class AudienceTiers
 
     public static int Followers(HistoryIndex index, DateTimeOffset instant) => index.FollowersAt(instant);
 
-    /// <summary>Followers at an instant, per platform (platforms with none are left out).</summary>
+    /// <summary>
+    /// Followers at an instant, per platform that had a follow or unfollow before it. A platform whose
+    /// followers have all left counts 0, so a board shows the fall to zero rather than losing the line;
+    /// a platform never followed has no entry.
+    /// </summary>
     public static IReadOnlyDictionary<string, int> FollowersByPlatform(HistoryIndex index, DateTimeOffset instant) =>
-        index.FollowHistories.Where(history => IsFollowing(history.Events.Span, instant))
+        index.FollowHistories.Where(history => history.Events.Span[0].At < instant)
             .GroupBy(history => history.Member.Platform, StringComparer.Ordinal)
-            .ToDictionary(platform => platform.Key, platform => platform.Count(), StringComparer.Ordinal);
+            .ToDictionary(platform => platform.Key, platform => platform.Count(history => IsFollowing(history.Events.Span, instant)),
+                StringComparer.Ordinal);
 }
