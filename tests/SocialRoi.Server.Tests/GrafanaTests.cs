@@ -72,11 +72,18 @@ public class GrafanaTests
     }
 
     [PrometheusFact]
-    public async Task Every_panel_query_returns_data_from_real_prometheus_and_postgresql_on_the_demo()
+    public async Task Every_panel_query_returns_data_and_every_platform_a_panel_shows_is_a_choice_of_its_board()
     {
         await using var data = await TestStore.CreateAsync(TestStore.Postgres);
         using var http = new HttpClient();
         using var demo = await SocialRoiProcess.StartDemoAsync(data.Uri, http, within: TimeSpan.FromMinutes(2));
+        // Beside the demo, an account active on a platform no one follows it on: its funnel must still be on the boards.
+        var yesterday = DateTimeOffset.UtcNow.AddDays(-1).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+        var unfollowed = await http.PostAsync(new Uri(demo.Address, "api/v1/events"), new StringContent($$"""
+            [{"id": "p1", "account": "pinboard-probe", "type": "post", "at": "{{yesterday}}", "platform": "pinterest", "post": "pin-1"},
+             {"id": "c1", "account": "pinboard-probe", "type": "click", "at": "{{yesterday}}", "platform": "pinterest", "actor": "ana", "post": "pin-1"}]
+            """, System.Text.Encoding.UTF8, "application/json"));
+        Assert.Contains("\"accepted\":2", await unfollowed.Content.ReadAsStringAsync());
         await using var prometheus = await PrometheusServer.StartAsync(demo.Address);
         await prometheus.WaitForScrapesAsync(5, TimeSpan.FromMinutes(1));
 
@@ -118,6 +125,22 @@ public class GrafanaTests
             }
         }
         Assert.True(checkedQueries >= 30, $"only {checkedQueries} panel queries were checked");
+
+        // With every account chosen, a Prometheus board's platform choices hold every platform its panels filter by.
+        foreach (var (file, board) in Boards())
+        {
+            var platform = Variables(board).Single(v => (string)v["name"]! == "platform");
+            if ((string)platform["datasource"]!["uid"]! != Prometheus) continue;
+            var choices = await LabelValues(prometheus, ((string)platform["definition"]!).Replace("$account", ".*"));
+            var filtered = Panels(board).SelectMany(p => p["targets"]!.AsArray())
+                .SelectMany(t => Regex.Matches((string?)t!["expr"] ?? "", @"(\w+)\{[^}]*platform=~""\$platform""").Select(m => m.Groups[1].Value));
+            foreach (var metric in filtered.Distinct())
+            {
+                var shown = await LabelValues(prometheus, $"label_values({metric}, platform)");
+                Assert.True(shown.All(choices.Contains), $"{file}: {metric} shows platforms [{string.Join(", ", shown.Except(choices))}] that its platform variable does not offer");
+            }
+            Assert.Contains("pinterest", choices);
+        }
     }
 
     // Grafana's label_values(metric, label): the values of label on the series of metric.
