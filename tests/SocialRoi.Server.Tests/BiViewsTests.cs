@@ -166,6 +166,30 @@ public class BiViewsTests(DemoDataTests.DemoServer demo) : IClassFixture<DemoDat
     }
 
     [PostgresFact]
+    public async Task Each_view_asked_for_one_account_reads_only_that_accounts_events()
+    {
+        foreach (var view in new[] { "daily_account_metrics", "quarterly_roi", "post_funnel", "campaign_funnel", "audience" })
+        {
+            var plan = JsonNode.Parse((string)(await Query($"EXPLAIN (FORMAT JSON) SELECT * FROM bi.{view} WHERE account = 'lumen-studio'"))[0]["QUERY PLAN"]!)!;
+            var scans = Descendants(plan).Where(node => (string?)node["Relation Name"] == "events").ToList();
+            Assert.NotEmpty(scans);
+            foreach (var scan in scans)
+            {
+                var conditions = string.Join(" ", new[] { "Index Cond", "Recheck Cond", "Filter" }.Select(key => (string?)scan[key]));
+                Assert.True(conditions.Contains("account =", StringComparison.Ordinal),
+                    $"bi.{view} for one account reads every account's events: {scan["Node Type"]} with {conditions}");
+            }
+        }
+    }
+
+    private static IEnumerable<JsonObject> Descendants(JsonNode node) => node switch
+    {
+        JsonObject item => item.Select(pair => pair.Value).OfType<JsonNode>().SelectMany(Descendants).Prepend(item),
+        JsonArray items => items.OfType<JsonNode>().SelectMany(Descendants),
+        _ => [],
+    };
+
+    [PostgresFact]
     public async Task The_reader_role_reads_bi_and_is_refused_on_the_event_log()
     {
         var reader = new NpgsqlConnectionStringBuilder(PostgresStorage.ConnectionString(Server.Store.Uri)) { Username = "socialroi_reader", Password = null };
