@@ -166,6 +166,28 @@ public class BiViewsTests(DemoDataTests.DemoServer demo) : IClassFixture<DemoDat
     }
 
     [PostgresFact]
+    public async Task The_accounts_view_lists_every_account_with_the_apis_settings_and_event_count()
+    {
+        // An account whose settings came before its first event is listed too, as the API lists it.
+        (await Server.Http.PutAsync("/api/v1/accounts/settings-first", new StringContent("""{ "displayName": "Settings first", "margin": 0.25 }""", System.Text.Encoding.UTF8, "application/json")))
+            .EnsureSuccessStatusCode();
+        var api = JsonNode.Parse(await Server.GetStringAsync("/api/v1/accounts"))!.AsArray();
+        var views = (await Query("SELECT * FROM bi.accounts")).ToDictionary(r => (string)r["account"]!);
+        Assert.Equal(api.Select(a => (string)a!["account"]!).Order(StringComparer.Ordinal), views.Keys.Order(StringComparer.Ordinal));
+        Assert.Contains("settings-first", views.Keys);
+        foreach (var account in api)
+        {
+            var view = views[(string)account!["account"]!];
+            Assert.Equal((string?)account["displayName"], (string?)view["display_name"]);
+            Assert.Equal((string)account["currency"]!, (string)view["currency"]!);
+            Assert.Equal((int)account["lookbackDays"]!, (int)view["lookback_days"]!);
+            Assert.Equal((double)account["halfLifeDays"]!, (double)view["half_life_days"]!);
+            Assert.Equal((decimal)account["margin"]!, Number(view["margin"]));
+            Assert.Equal((long)account["events"]!, (long)view["events"]!);
+        }
+    }
+
+    [PostgresFact]
     public async Task Each_view_asked_for_one_account_reads_only_that_accounts_events()
     {
         foreach (var view in new[] { "daily_account_metrics", "quarterly_roi", "post_funnel", "campaign_funnel", "audience" })
@@ -195,7 +217,7 @@ public class BiViewsTests(DemoDataTests.DemoServer demo) : IClassFixture<DemoDat
         var reader = new NpgsqlConnectionStringBuilder(PostgresStorage.ConnectionString(Server.Store.Uri)) { Username = "socialroi_reader", Password = null };
         await using var connection = new NpgsqlConnection(reader.ConnectionString);
         await connection.OpenAsync();
-        foreach (var view in new[] { "daily_account_metrics", "quarterly_roi", "post_funnel", "campaign_funnel", "audience" })
+        foreach (var view in new[] { "accounts", "daily_account_metrics", "quarterly_roi", "post_funnel", "campaign_funnel", "audience" })
         {
             await using var select = new NpgsqlCommand($"SELECT count(*) FROM bi.{view}", connection);
             Assert.True((long)(await select.ExecuteScalarAsync())! > 0, $"bi.{view} is empty");
