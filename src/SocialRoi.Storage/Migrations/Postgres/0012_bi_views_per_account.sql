@@ -7,20 +7,23 @@
 -- log's (account, id) index; and each member row carries its conversion's instant, so nothing joins
 -- back. Columns and figures are unchanged.
 
+-- SPEC §2: the members of a purchase or lead, one row each: its own (platform, actor), and every
+-- member identify linked to its customer. Each row carries the conversion's own fields, so that
+-- nothing joins back to the conversions.
+CREATE VIEW conversion_members AS
+SELECT c.account, c.id AS conversion_id, c.type, c.at_ticks, c.at, c.amount, c.platform, c.actor
+FROM event_fields c WHERE c.type IN ('purchase', 'lead') AND c.actor IS NOT NULL
+UNION
+SELECT c.account, c.id, c.type, c.at_ticks, c.at, c.amount, i.platform, i.actor
+FROM event_fields c JOIN event_fields i ON i.account = c.account AND i.type = 'identify' AND i.customer = c.customer
+WHERE c.type IN ('purchase', 'lead');
+
 -- The last touch of every social purchase and lead (SPEC §4: touches within the lookback, inclusive,
 -- ordered by (at, id)), with the touch's own platform for posts never defined.
 CREATE VIEW last_touches AS
 SELECT DISTINCT ON (m.account, m.conversion_id) m.account, m.conversion_id, m.type, m.at, m.amount,
        t.post, t.platform AS touch_platform
-FROM (
-    -- The members of a conversion: its own (platform, actor), and every member identify linked to its customer.
-    SELECT c.account, c.id AS conversion_id, c.type, c.at_ticks, c.at, c.amount, c.platform, c.actor
-    FROM event_fields c WHERE c.type IN ('purchase', 'lead') AND c.actor IS NOT NULL
-    UNION
-    SELECT c.account, c.id, c.type, c.at_ticks, c.at, c.amount, i.platform, i.actor
-    FROM event_fields c JOIN event_fields i ON i.account = c.account AND i.type = 'identify' AND i.customer = c.customer
-    WHERE c.type IN ('purchase', 'lead')
-) m
+FROM conversion_members m
 JOIN account_settings s ON s.account = m.account
 JOIN event_fields t ON t.account = m.account AND t.platform = m.platform AND t.actor = m.actor
 WHERE t.type IN ('like', 'comment', 'share', 'click') AND t.post IS NOT NULL
@@ -73,15 +76,14 @@ FROM facts
 WHERE campaign IS NOT NULL
 GROUP BY account, campaign, (at AT TIME ZONE 'UTC')::date;
 
--- The follows come from the log directly, so member_events is used once and inlined.
+-- A member's events (SPEC §2): its own, and the purchases and leads it is a member of. The follows
+-- come from the log directly, so member_events is used once and inlined.
 CREATE OR REPLACE VIEW bi.audience AS
 WITH member_events AS (
     SELECT account, platform, actor, type, id, at, at_ticks FROM event_fields
-    WHERE actor IS NOT NULL AND type <> 'identify'
+    WHERE actor IS NOT NULL AND type NOT IN ('identify', 'purchase', 'lead')
     UNION
-    SELECT c.account, i.platform, i.actor, c.type, c.id, c.at, c.at_ticks
-    FROM event_fields c JOIN event_fields i ON i.account = c.account AND i.type = 'identify' AND i.customer = c.customer
-    WHERE c.type IN ('purchase', 'lead')
+    SELECT account, platform, actor, type, conversion_id, at, at_ticks FROM conversion_members
 ),
 latest_follow AS (
     SELECT DISTINCT ON (account, platform, actor) account, platform, actor, type = 'follow' AS following
