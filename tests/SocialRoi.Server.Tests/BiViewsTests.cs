@@ -24,6 +24,9 @@ public class BiViewsTests(DemoDataTests.DemoServer demo) : IClassFixture<DemoDat
         return rows;
     }
 
+    private string ReaderConnectionString =>
+        new NpgsqlConnectionStringBuilder(PostgresStorage.ConnectionString(Server.Store.Uri)) { Username = "socialroi_reader", Password = null }.ConnectionString;
+
     private static decimal Number(object? value) =>
         value is JsonNode node ? (decimal)node : Convert.ToDecimal(value, CultureInfo.InvariantCulture);
 
@@ -204,6 +207,29 @@ public class BiViewsTests(DemoDataTests.DemoServer demo) : IClassFixture<DemoDat
         }
     }
 
+    [PostgresFact]
+    public async Task The_reader_role_runs_the_views_without_compiling_them_first()
+    {
+        // With a cost threshold of 0 PostgreSQL JIT-compiles every query it can: the owner's session
+        // shows the views would be compiled; the reader's, as Grafana logs in, must compile none.
+        var owner = PostgresStorage.ConnectionString(Server.Store.Uri);
+        foreach (var view in new[] { "daily_account_metrics", "post_funnel", "campaign_funnel", "audience" })
+        {
+            Assert.NotNull(await JitOfAsync(owner, view));
+            var reader = await JitOfAsync(ReaderConnectionString, view);
+            Assert.True(reader is null, $"bi.{view} was compiled before it ran for the reader: {reader}");
+        }
+    }
+
+    private static async Task<JsonNode?> JitOfAsync(string connectionString, string view)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using (var threshold = new NpgsqlCommand("SET jit_above_cost = 0", connection)) await threshold.ExecuteNonQueryAsync();
+        await using var explain = new NpgsqlCommand($"EXPLAIN (ANALYZE, FORMAT JSON) SELECT * FROM bi.{view} WHERE account = 'lumen-studio'", connection);
+        return JsonNode.Parse((string)(await explain.ExecuteScalarAsync())!)![0]!["JIT"];
+    }
+
     private static IEnumerable<JsonObject> Descendants(JsonNode node) => node switch
     {
         JsonObject item => item.Select(pair => pair.Value).OfType<JsonNode>().SelectMany(Descendants).Prepend(item),
@@ -214,8 +240,7 @@ public class BiViewsTests(DemoDataTests.DemoServer demo) : IClassFixture<DemoDat
     [PostgresFact]
     public async Task The_reader_role_reads_bi_and_is_refused_on_the_event_log()
     {
-        var reader = new NpgsqlConnectionStringBuilder(PostgresStorage.ConnectionString(Server.Store.Uri)) { Username = "socialroi_reader", Password = null };
-        await using var connection = new NpgsqlConnection(reader.ConnectionString);
+        await using var connection = new NpgsqlConnection(ReaderConnectionString);
         await connection.OpenAsync();
         foreach (var view in new[] { "accounts", "daily_account_metrics", "quarterly_roi", "post_funnel", "campaign_funnel", "audience" })
         {
