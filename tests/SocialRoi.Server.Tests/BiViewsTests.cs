@@ -130,6 +130,46 @@ public class BiViewsTests(DemoDataTests.DemoServer demo) : IClassFixture<DemoDat
     }
 
     [PostgresFact]
+    public async Task Refunds_take_back_a_credited_purchase_on_their_own_days_in_every_view_as_in_the_api()
+    {
+        // b1 is refunded twice; b2 had no touch, so its refund takes back nothing; r4 refunds a lead.
+        const string account = "refunds-views";
+        await Server.PostEventsAsync(
+        [
+            Ev.Make("post", "post-1", 0, new { platform = "x", post = "p1", campaign = "spring" }, account),
+            Ev.Make("like", "like-1", 1, new { platform = "x", actor = "ann", post = "p1" }, account),
+            Ev.Make("like", "like-2", 1, new { platform = "x", actor = "cat", post = "p1" }, account),
+            Ev.Make("purchase", "b1", 2, new { platform = "x", actor = "ann", amount = 100 }, account),
+            Ev.Make("purchase", "b2", 2, new { platform = "x", actor = "bob", amount = 40 }, account),
+            Ev.Make("lead", "l1", 2.5, new { platform = "x", actor = "ann" }, account),
+            Ev.Make("purchase", "b3", 3, new { platform = "x", actor = "cat", amount = 60 }, account),
+            Ev.Make("refund", "r1", 3, new { @ref = "b1", amount = 30 }, account),
+            Ev.Make("refund", "r3", 4, new { @ref = "b2", amount = 40 }, account),
+            Ev.Make("refund", "r2", 5, new { @ref = "b1", amount = 20 }, account),
+            Ev.Make("refund", "r4", 6, new { @ref = "l1", amount = 5 }, account),
+        ]);
+        decimal[] expected = [0, 0, 100, 30, 0, -20, 0, 0];
+        var daily = await AttributedByDay("SELECT day, sum(attributed_revenue) revenue FROM bi.daily_account_metrics WHERE account = $1 GROUP BY day", account);
+        var byPost = await AttributedByDay("SELECT day, sum(attributed_revenue) revenue FROM bi.post_funnel WHERE account = $1 AND post = 'p1' GROUP BY day", account);
+        var byCampaign = await AttributedByDay("SELECT day, sum(attributed_revenue) revenue FROM bi.campaign_funnel WHERE account = $1 AND campaign = 'spring' GROUP BY day", account);
+        for (var day = 0; day < expected.Length; day++)
+        {
+            var date = Ev.Day0.AddDays(day);
+            var summary = await Server.GetJsonAsync($"/api/v1/accounts/{account}/summary?from={date:yyyy-MM-dd}&to={date.AddDays(1):yyyy-MM-dd}");
+            Assert.Equal(expected[day], Number(summary["attributedRevenue"]));
+            var on = DateOnly.FromDateTime(date.UtcDateTime);
+            Assert.Equal(expected[day], daily.GetValueOrDefault(on));
+            Assert.Equal(expected[day], byPost.GetValueOrDefault(on));
+            Assert.Equal(expected[day], byCampaign.GetValueOrDefault(on));
+        }
+        var quarter = (await Query("SELECT attributed_revenue FROM bi.quarterly_roi WHERE account = $1", account)).Single();
+        Assert.Equal(110m, Number(quarter["attributed_revenue"]));
+    }
+
+    private async Task<Dictionary<DateOnly, decimal>> AttributedByDay(string sql, string account) =>
+        (await Query(sql, account)).ToDictionary(row => row["day"] is DateOnly day ? day : DateOnly.FromDateTime((DateTime)row["day"]!), row => Number(row["revenue"]));
+
+    [PostgresFact]
     public async Task Campaign_funnel_over_a_range_equals_the_api_funnel_by_campaign()
     {
         foreach (var account in new[] { "northwind-coffee", "fjord-outdoor" })
