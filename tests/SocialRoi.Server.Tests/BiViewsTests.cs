@@ -167,7 +167,7 @@ public class BiViewsTests(DemoDataTests.DemoServer demo) : IClassFixture<DemoDat
     }
 
     private async Task<Dictionary<DateOnly, decimal>> AttributedByDay(string sql, string account) =>
-        (await Query(sql, account)).ToDictionary(row => row["day"] is DateOnly day ? day : DateOnly.FromDateTime((DateTime)row["day"]!), row => Number(row["revenue"]));
+        (await Query(sql, account)).ToDictionary(row => (DateOnly)row["day"]!, row => Number(row["revenue"]));
 
     [PostgresFact]
     public async Task Campaign_funnel_over_a_range_equals_the_api_funnel_by_campaign()
