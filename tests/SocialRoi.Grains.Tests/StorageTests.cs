@@ -197,6 +197,20 @@ public class StorageTests
 
     [Theory]
     [MemberData(nameof(TestStore.Kinds), MemberType = typeof(TestStore))]
+    public async Task Events_resent_with_names_in_any_script_are_duplicates_and_a_changed_one_a_conflict(string store)
+    {
+        await using var test = await TestStore.CreateAsync(store);
+        await using var storage = await test.OpenAsync();
+        string[] actors = ["zoë", "渡辺", "🎉 fan", "\"quoted\"\n"];
+        await storage.AppendAsync(actors.Select((actor, i) => Like($"k{i}", actor)).ToList(), CancellationToken.None);
+
+        var resent = await storage.AppendAsync(actors.Select((actor, i) => Like($"k{i}", i == 2 ? "🎊 fan" : actor)).ToList(), CancellationToken.None);
+
+        Assert.Equal([AppendOutcome.Duplicate, AppendOutcome.Duplicate, AppendOutcome.Conflict, AppendOutcome.Duplicate], resent);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestStore.Kinds), MemberType = typeof(TestStore))]
     public async Task A_stored_event_that_no_longer_reads_stops_the_read_with_its_error(string store)
     {
         await using var test = await TestStore.CreateAsync(store);

@@ -21,34 +21,30 @@ public sealed partial class SqliteStorage
     private static async Task<IReadOnlyList<AppendOutcome[]>> WriteGroupAsync(SqliteConnection connection, IReadOnlyList<PendingAppend> group)
     {
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
-        await using var insert = Command(connection, transaction,
-            "INSERT INTO events (account, id, type, at_ticks, body) VALUES ($account, $id, $type, $at, $body) ON CONFLICT (account, id) DO NOTHING");
         await using var existing = Command(connection, transaction, "SELECT body FROM events WHERE account = $account AND id = $id");
         var outcomes = new List<AppendOutcome[]>(group.Count);
         var storedPerAccount = new Dictionary<string, long>();
-        foreach (var append in group)
+        using (var insert = new EventInsert(connection))
         {
-            var results = new AppendOutcome[append.Events.Count];
-            for (var i = 0; i < results.Length; i++)
+            foreach (var append in group)
             {
-                var (e, body) = (append.Events[i], append.Bodies[i]);
-                insert.Parameters["$account"].Value = e.Account;
-                insert.Parameters["$id"].Value = e.Id;
-                insert.Parameters["$type"].Value = e.Type.Wire();
-                insert.Parameters["$at"].Value = e.At.UtcTicks;
-                insert.Parameters["$body"].Value = body;
-                if (await insert.ExecuteNonQueryAsync() == 1)
+                var results = new AppendOutcome[append.Events.Count];
+                for (var i = 0; i < results.Length; i++)
                 {
-                    results[i] = AppendOutcome.Stored;
-                    storedPerAccount[e.Account] = storedPerAccount.GetValueOrDefault(e.Account) + 1;
-                    continue;
+                    var (e, body) = (append.Events[i], append.Bodies[i]);
+                    if (insert.TryStore(e, body))
+                    {
+                        results[i] = AppendOutcome.Stored;
+                        storedPerAccount[e.Account] = storedPerAccount.GetValueOrDefault(e.Account) + 1;
+                        continue;
+                    }
+                    existing.Parameters["$account"].Value = e.Account;
+                    existing.Parameters["$id"].Value = e.Id;
+                    var stored = (string?)await existing.ExecuteScalarAsync();
+                    results[i] = stored == body ? AppendOutcome.Duplicate : AppendOutcome.Conflict;
                 }
-                existing.Parameters["$account"].Value = e.Account;
-                existing.Parameters["$id"].Value = e.Id;
-                var stored = (string?)await existing.ExecuteScalarAsync();
-                results[i] = stored == body ? AppendOutcome.Duplicate : AppendOutcome.Conflict;
+                outcomes.Add(results);
             }
-            outcomes.Add(results);
         }
         await CountStoredEventsAsync(connection, transaction, storedPerAccount);
         await transaction.CommitAsync();
