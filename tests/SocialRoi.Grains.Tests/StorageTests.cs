@@ -16,6 +16,11 @@ public class StorageTests
         Id = id, Account = "acme", Type = EventType.Like, At = new DateTimeOffset(2026, 7, 1, 0, 0, 0, TimeSpan.Zero), Platform = "x", Actor = actor,
     };
 
+    private static readonly string[] NamesInFourScripts = ["zoë", "渡辺", "🎉 fan", "\"quoted\"\n"];
+
+    // Like k0 by the first actor, k1 by the second, and so on.
+    private static List<EngagementEvent> LikesBy(string[] actors) => actors.Select((actor, i) => Like($"k{i}", actor)).ToList();
+
     [Theory]
     [MemberData(nameof(TestStore.Kinds), MemberType = typeof(TestStore))]
     public async Task Stores_starting_together_apply_each_migration_once_and_both_work(string store)
@@ -187,12 +192,11 @@ public class StorageTests
     {
         await using var test = await TestStore.CreateAsync(store);
         await using var storage = await test.OpenAsync();
-        string[] actors = ["zoë", "渡辺", "🎉 fan", "\"quoted\"\n"];
-        await storage.AppendAsync(actors.Select((actor, i) => Like($"k{i}", actor)).ToList(), CancellationToken.None);
+        await storage.AppendAsync(LikesBy(NamesInFourScripts), CancellationToken.None);
 
         var logged = await storage.ReadAccountAsync("acme", new NamePool(), CancellationToken.None);
 
-        Assert.Equal(actors, logged.Select(e => e.Actor));
+        Assert.Equal(NamesInFourScripts, logged.Select(e => e.Actor));
     }
 
     [Theory]
@@ -201,10 +205,9 @@ public class StorageTests
     {
         await using var test = await TestStore.CreateAsync(store);
         await using var storage = await test.OpenAsync();
-        string[] actors = ["zoë", "渡辺", "🎉 fan", "\"quoted\"\n"];
-        await storage.AppendAsync(actors.Select((actor, i) => Like($"k{i}", actor)).ToList(), CancellationToken.None);
+        await storage.AppendAsync(LikesBy(NamesInFourScripts), CancellationToken.None);
 
-        var resent = await storage.AppendAsync(actors.Select((actor, i) => Like($"k{i}", i == 2 ? "🎊 fan" : actor)).ToList(), CancellationToken.None);
+        var resent = await storage.AppendAsync(LikesBy(["zoë", "渡辺", "🎊 fan", "\"quoted\"\n"]), CancellationToken.None);
 
         Assert.Equal([AppendOutcome.Duplicate, AppendOutcome.Duplicate, AppendOutcome.Conflict, AppendOutcome.Duplicate], resent);
     }
