@@ -34,6 +34,8 @@ internal sealed class EventInsert : IDisposable
         Check(raw.sqlite3_bind_text16(_statement, 3, e.Type.Wire()));
         Check(raw.sqlite3_bind_int64(_statement, 4, e.At.UtcTicks));
         Check(raw.sqlite3_bind_text16(_statement, 5, body));
+        // No retry while busy, as a SqliteCommand would: the group's transaction began IMMEDIATE
+        // (BeginTransaction's default), so it holds SQLite's write lock and no other writer is in the way.
         var result = raw.sqlite3_step(_statement);
         if (result != raw.SQLITE_DONE) Check(result);
         return raw.sqlite3_changes(_database) == 1;
