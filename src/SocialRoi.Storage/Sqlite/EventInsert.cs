@@ -28,7 +28,7 @@ internal sealed class EventInsert : IDisposable
     public bool TryStore(EngagementEvent e, string body)
     {
         Check(raw.sqlite3_reset(_statement));
-        // Text goes in as the UTF-16 it is; SQLite stores it as UTF-8, the same bytes the encoder made before.
+        // Text goes in as the UTF-16 it is, with no managed copy; SQLite stores it as UTF-8, as the log's readers expect.
         Check(raw.sqlite3_bind_text16(_statement, 1, e.Account));
         Check(raw.sqlite3_bind_text16(_statement, 2, e.Id));
         Check(raw.sqlite3_bind_text16(_statement, 3, e.Type.Wire()));

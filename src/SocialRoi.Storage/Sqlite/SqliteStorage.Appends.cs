@@ -21,30 +21,28 @@ public sealed partial class SqliteStorage
     private static async Task<IReadOnlyList<AppendOutcome[]>> WriteGroupAsync(SqliteConnection connection, IReadOnlyList<PendingAppend> group)
     {
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
+        using var insert = new EventInsert(connection);
         await using var existing = Command(connection, transaction, "SELECT body FROM events WHERE account = $account AND id = $id");
         var outcomes = new List<AppendOutcome[]>(group.Count);
         var storedPerAccount = new Dictionary<string, long>();
-        using (var insert = new EventInsert(connection))
+        foreach (var append in group)
         {
-            foreach (var append in group)
+            var results = new AppendOutcome[append.Events.Count];
+            for (var i = 0; i < results.Length; i++)
             {
-                var results = new AppendOutcome[append.Events.Count];
-                for (var i = 0; i < results.Length; i++)
+                var (e, body) = (append.Events[i], append.Bodies[i]);
+                if (insert.TryStore(e, body))
                 {
-                    var (e, body) = (append.Events[i], append.Bodies[i]);
-                    if (insert.TryStore(e, body))
-                    {
-                        results[i] = AppendOutcome.Stored;
-                        storedPerAccount[e.Account] = storedPerAccount.GetValueOrDefault(e.Account) + 1;
-                        continue;
-                    }
-                    existing.Parameters["$account"].Value = e.Account;
-                    existing.Parameters["$id"].Value = e.Id;
-                    var stored = (string?)await existing.ExecuteScalarAsync();
-                    results[i] = stored == body ? AppendOutcome.Duplicate : AppendOutcome.Conflict;
+                    results[i] = AppendOutcome.Stored;
+                    storedPerAccount[e.Account] = storedPerAccount.GetValueOrDefault(e.Account) + 1;
+                    continue;
                 }
-                outcomes.Add(results);
+                existing.Parameters["$account"].Value = e.Account;
+                existing.Parameters["$id"].Value = e.Id;
+                var stored = (string?)await existing.ExecuteScalarAsync();
+                results[i] = stored == body ? AppendOutcome.Duplicate : AppendOutcome.Conflict;
             }
+            outcomes.Add(results);
         }
         await CountStoredEventsAsync(connection, transaction, storedPerAccount);
         await transaction.CommitAsync();
