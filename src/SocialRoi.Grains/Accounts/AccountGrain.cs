@@ -35,6 +35,8 @@ public sealed class AccountGrain(
     // many from the log, and every stored event is one more. The store decides whether enough are.
     private bool _snapshotDue = true;
     private long _lastStored = Stopwatch.GetTimestamp();
+    // Since the last try to write a snapshot, or the activation, which read the log's newest events.
+    private long _lastSnapshotTry = Stopwatch.GetTimestamp();
     private Task _snapshotWriting = Task.CompletedTask;
 
     private string Account => this.GetPrimaryKeyString();
@@ -57,7 +59,7 @@ public sealed class AccountGrain(
             state.State = new AccountState { Settings = saved.Settings, Goals = saved.Goals };
             _configured = true;
         }
-        this.RegisterGrainTimer(SnapshotWhenQuiet, new GrainTimerCreationOptions(snapshots.WhenQuietFor, snapshots.WhenQuietFor));
+        this.RegisterGrainTimer(SnapshotWhenDue, new GrainTimerCreationOptions(snapshots.CheckEvery, snapshots.CheckEvery));
         metrics.Activated();
     }
 
@@ -68,11 +70,15 @@ public sealed class AccountGrain(
         await SaveSnapshotAsync(_history.Events, cancellationToken);
     }
 
-    private Task SnapshotWhenQuiet()
+    private Task SnapshotWhenDue()
     {
-        if (!_snapshotDue || !_snapshotWriting.IsCompleted || Stopwatch.GetElapsedTime(_lastStored) < snapshots.WhenQuietFor)
-            return Task.CompletedTask;
+        var quiet = Stopwatch.GetElapsedTime(_lastStored) >= snapshots.WhenQuietFor;
+        var overdue = Stopwatch.GetElapsedTime(_lastSnapshotTry) >= snapshots.AtLeastEvery;
+        if (!_snapshotDue || !_snapshotWriting.IsCompleted || !(quiet || overdue)) return Task.CompletedTask;
         _snapshotDue = false;
+        // A try the store declines (too few new events, or events stored while it took the log's
+        // position) is made again at the next quiet spell, or AtLeastEvery later.
+        _lastSnapshotTry = Stopwatch.GetTimestamp();
         // The events as they stand between two calls, written off the grain's turn: sorting, encoding
         // and writing a million took ~1 s, which every call to the account waited for. Events stored
         // meanwhile are safe: the store checks that the log holds exactly these as it takes the
