@@ -35,7 +35,7 @@ public sealed class AccountGrain(
     // many from the log, and every stored event is one more. The store decides whether enough are.
     private bool _snapshotDue = true;
     private long _lastStored = Stopwatch.GetTimestamp();
-    // Since the last try to write a snapshot, or the activation, which read the log's newest events.
+    // When the account last tried to write its snapshot; at first, its activation, which has just read its events.
     private long _lastSnapshotTry = Stopwatch.GetTimestamp();
     private Task _snapshotWriting = Task.CompletedTask;
 
