@@ -161,6 +161,20 @@ public class CliTests
         Assert.Contains("use sqlite:PATH", output);
     }
 
+    [Theory]
+    [InlineData("Snapshots__AtLeastEvery", "00:00:00", "Snapshots:AtLeastEvery must be a time longer than zero, like 00:15:00; got 00:00:00")]
+    [InlineData("Snapshots__WhenQuietFor", "-00:01:00", "Snapshots:WhenQuietFor must be a time longer than zero, like 00:15:00; got -00:01:00")]
+    [InlineData("Snapshots__AtLeastEvery", "15 minutes", "'15 minutes' at 'Snapshots:AtLeastEvery'")]
+    public async Task A_snapshot_time_that_is_unreadable_or_not_positive_is_refused_at_start_with_the_form_it_takes(string name, string value, string said)
+    {
+        await using var data = await TestStore.CreateAsync(TestStore.Sqlite);
+        var (exitCode, output) = await SocialRoiProcess.RunAsync(new Dictionary<string, string> { [name] = value },
+            "serve", "--storage", data.Uri, "--urls", $"http://127.0.0.1:{Services.FreeLoopbackPort()}");
+        Assert.Equal(2, exitCode);
+        Assert.Contains(said, output);
+        Assert.Contains("like 00:15:00", output);
+    }
+
     [Fact]
     public async Task The_demo_serves_the_seeded_accounts_within_a_minute()
     {

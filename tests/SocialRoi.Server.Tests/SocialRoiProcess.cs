@@ -78,9 +78,12 @@ public sealed class SocialRoiProcess : IDisposable
     }
 
     /// <summary>Runs a command to its end and returns its exit code.</summary>
-    public static async Task<(int ExitCode, string Output)> RunAsync(params string[] arguments)
+    public static Task<(int ExitCode, string Output)> RunAsync(params string[] arguments) => RunAsync(environment: null, arguments);
+
+    /// <summary>Runs a command to its end with configuration from the environment too, and returns its exit code.</summary>
+    public static async Task<(int ExitCode, string Output)> RunAsync(IReadOnlyDictionary<string, string>? environment, params string[] arguments)
     {
-        using var process = new SocialRoiProcess(arguments);
+        using var process = new SocialRoiProcess(arguments, environment);
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         await process._process.WaitForExitAsync(timeout.Token);
         process._process.WaitForExit(); // drains the output readers

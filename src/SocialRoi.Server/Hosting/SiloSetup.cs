@@ -24,9 +24,30 @@ public static class SiloSetup
             // Embedded: loopback only, on free ports unless given, so two servers on one machine never clash.
             silo.UseLocalhostClustering(node.SiloPort ?? FreeLoopbackPort(), node.GatewayPort ?? FreeLoopbackPort(), serviceId: ServiceId, clusterId: node.ClusterId);
 
-        silo.AddAccountGrains(storage, configuration.GetSection("Snapshots").Get<SnapshotSchedule>() ?? new SnapshotSchedule());
+        silo.AddAccountGrains(storage, Snapshots(configuration));
         silo.Configure<GrainCollectionOptions>(configuration.GetSection("Grains"));
         silo.AddDashboard();
+    }
+
+    /// <summary>The "Snapshots" section, refused at start when a time is unreadable or not positive: a running account's timer needs one.</summary>
+    private static SnapshotSchedule Snapshots(IConfiguration configuration)
+    {
+        SnapshotSchedule? schedule;
+        try
+        {
+            schedule = configuration.GetSection("Snapshots").Get<SnapshotSchedule>();
+        }
+        catch (InvalidOperationException unreadable)
+        {
+            throw new NodeConfigurationException($"{unreadable.Message} Give it as hours:minutes:seconds, like 00:15:00.");
+        }
+        schedule ??= new SnapshotSchedule();
+        foreach (var (name, value) in new[] { (nameof(schedule.WhenQuietFor), schedule.WhenQuietFor), (nameof(schedule.AtLeastEvery), schedule.AtLeastEvery) })
+        {
+            if (value <= TimeSpan.Zero)
+                throw new NodeConfigurationException($"Snapshots:{name} must be a time longer than zero, like 00:15:00; got {value}");
+        }
+        return schedule;
     }
 
     private static void JoinCluster(ISiloBuilder silo, OrleansDatabase database, NodeOptions node)
