@@ -98,7 +98,7 @@ public class CliTests
             {
                 using var http = new HttpClient();
                 await server.WaitUntilReadyAsync(http);
-                (await http.PostAsync(new Uri(server.Address, "/api/v1/events"), Ev.JsonBody(RandomHistory.Make(seed: 8, size: 600)))).EnsureSuccessStatusCode();
+                await server.PostEventsAsync(http, RandomHistory.Make(seed: 8, size: 600));
                 served = await http.GetStringAsync(new Uri(server.Address, "/api/v1/reports/quarterly?account=acme&quarter=2026Q3&format=json"));
 
                 var remote = Path.Combine(directory, "remote.json");

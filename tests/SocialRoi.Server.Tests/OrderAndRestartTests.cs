@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text.Json.Nodes;
 
 using SocialRoi.Domain.Events;
@@ -45,6 +44,13 @@ public class OrderAndRestartTests
     {
         var summaries = new List<string>();
         foreach (var range in Ranges) summaries.Add(await server.GetStringAsync($"/api/v1/accounts/acme/summary?{range}"));
+        return summaries;
+    }
+
+    private static async Task<List<string>> Summaries(SocialRoiProcess node, HttpClient http)
+    {
+        var summaries = new List<string>();
+        foreach (var range in Ranges) summaries.Add(await http.GetStringAsync(new Uri(node.Address, $"/api/v1/accounts/acme/summary?{range}")));
         return summaries;
     }
 
@@ -130,12 +136,12 @@ public class OrderAndRestartTests
     {
         await using var data = await TestStore.CreateAsync(store);
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
-        var before = new List<string>();
+        List<string> before;
         using (var node = SocialRoiProcess.Serve(data.Uri, new Dictionary<string, string> { ["Snapshots__WhenQuietFor"] = "00:00:01" }))
         {
             await node.WaitUntilReadyAsync(http);
-            foreach (var batch in RandomHistory.Make(seed: 14, size: 21_000).Chunk(5_000)) await PostAsync(node, http, batch);
-            foreach (var range in Ranges) before.Add(await http.GetStringAsync(new Uri(node.Address, $"/api/v1/accounts/acme/summary?{range}")));
+            foreach (var batch in RandomHistory.Make(seed: 14, size: 21_000).Chunk(5_000)) await node.PostEventsAsync(http, batch);
+            before = await Summaries(node, http);
             await node.WaitForOutputAsync("account acme: snapshot of 21000 events written", TimeSpan.FromSeconds(30));
             node.Kill(); // no deactivation, so no snapshot at the end: only the one written while running
         }
@@ -149,33 +155,27 @@ public class OrderAndRestartTests
     {
         await using var data = await TestStore.CreateAsync(store);
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
-        var before = new List<string>();
+        List<string> before;
         // Never quiet for ten minutes: only the snapshot due at least every two seconds can be written.
         var schedule = new Dictionary<string, string> { ["Snapshots__WhenQuietFor"] = "00:10:00", ["Snapshots__AtLeastEvery"] = "00:00:02" };
         using (var node = SocialRoiProcess.Serve(data.Uri, schedule))
         {
             await node.WaitUntilReadyAsync(http);
             var history = RandomHistory.Make(seed: 15, size: 22_000);
-            foreach (var batch in history.Take(21_000).Chunk(5_000)) await PostAsync(node, http, batch);
+            foreach (var batch in history.Take(21_000).Chunk(5_000)) await node.PostEventsAsync(http, batch);
             // A live feed: a few events every 200 ms until the snapshot is written, as they go on arriving.
             foreach (var batch in history.Skip(21_000).Chunk(10))
             {
                 if (node.Output.Contains("account acme: snapshot of")) break;
-                await PostAsync(node, http, batch);
+                await node.PostEventsAsync(http, batch);
                 await Task.Delay(200);
             }
             Assert.Contains("account acme: snapshot of", node.Output);
-            foreach (var range in Ranges) before.Add(await http.GetStringAsync(new Uri(node.Address, $"/api/v1/accounts/acme/summary?{range}")));
+            before = await Summaries(node, http);
             node.Kill(); // no deactivation, so no snapshot at the end: only the one written while events arrived
         }
 
         Assert.Equal(before, await SummariesFromSnapshotAfterRestartAsync(data));
-    }
-
-    private static async Task PostAsync(SocialRoiProcess node, HttpClient http, IEnumerable<JsonObject> batch)
-    {
-        using var posted = await http.PostAsync(new Uri(node.Address, "/api/v1/events"), Ev.JsonBody(batch));
-        Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
     }
 
     // A body only a read of the log meets, which would stop the account's activation: a restarted

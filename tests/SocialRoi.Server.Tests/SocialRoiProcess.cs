@@ -1,5 +1,7 @@
 using System.Diagnostics;
+using System.Net;
 using System.Text;
+using System.Text.Json.Nodes;
 using SocialRoi.Testing;
 
 namespace SocialRoi.Server.Tests;
@@ -105,6 +107,13 @@ public sealed class SocialRoiProcess : IDisposable
             await Task.Delay(100);
         }
         Assert.Fail($"socialroi did not become ready in time: {Output}");
+    }
+
+    /// <summary>Posts events to the server as one JSON batch, and fails the test unless it answers 200.</summary>
+    public async Task PostEventsAsync(HttpClient http, IEnumerable<JsonObject> events)
+    {
+        using var posted = await http.PostAsync(new Uri(Address, "/api/v1/events"), Ev.JsonBody(events));
+        Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
     }
 
     /// <summary>SIGKILL: no shutdown, no flush, as in a crash.</summary>
