@@ -63,6 +63,27 @@ public class EngagementEventTests
     }
 
     [Fact]
+    public void A_post_ref_or_customer_stays_with_the_event_as_its_money_fields_come_and_go()
+    {
+        // An event with money, campaign or content fields keeps its post, ref or customer beside them.
+        var lead = Ev.Make("lead", "l1", 1, new { customer = "cust-1" });
+        var post = Ev.Make("post", "p1", 1, new { platform = "x", post = "p1", campaign = "spring", contentHash = "abc" });
+
+        var leadWithMoney = lead with { Amount = 40m, Campaign = "spring" };
+        var otherCustomer = leadWithMoney with { Customer = "cust-2" };
+        var postWithoutCampaign = post with { Campaign = null, ContentHash = null };
+
+        Assert.Equal(("cust-1", 40m, "spring"), (leadWithMoney.Customer, leadWithMoney.Amount, leadWithMoney.Campaign));
+        Assert.Equal(("cust-1", null), (lead.Customer, lead.Amount));
+        Assert.Equal(("cust-2", "cust-1"), (otherCustomer.Customer, leadWithMoney.Customer));
+        Assert.Equal(("p1", "spring", "p1", null), (post.Post, post.Campaign, postWithoutCampaign.Post, postWithoutCampaign.Campaign));
+        Assert.Equal(lead, leadWithMoney with { Amount = null, Campaign = null });
+        Assert.Equal(lead.GetHashCode(), (leadWithMoney with { Amount = null, Campaign = null }).GetHashCode());
+        Assert.Equal(post, postWithoutCampaign with { Campaign = "spring", ContentHash = "abc" });
+        Assert.NotEqual(leadWithMoney, otherCustomer);
+    }
+
+    [Fact]
     public void Giving_an_event_two_fields_no_type_carries_together_is_refused()
     {
         var touch = Ev.Make("comment", "c1", 1, new { platform = "x", actor = "ann", post = "p1", sentiment = 0.5 });

@@ -13,7 +13,8 @@ namespace SocialRoi.Domain.Events;
 /// is kept small: the instant as ticks, the optional numbers and flags without nullable wrappers,
 /// fields that no type carries together in one slot, and the fields only money, posts and costs
 /// carry in a separate <see cref="Rarer"/> part that most events (likes, follows, clicks, comments,
-/// replies…) never allocate. The properties read exactly as plain nullable ones would.
+/// replies…) never allocate; an event that has one keeps its post, ref or customer there, in the
+/// slot the part takes. The properties read exactly as plain nullable ones would.
 /// </remarks>
 public sealed record EngagementEvent
 {
@@ -21,9 +22,10 @@ public sealed record EngagementEvent
     // SPEC §1: count is on impressions only, sentiment never on them; post, ref and customer are
     // never on one type together. So each group shares a slot, and _carried says which field holds it.
     private long _countOrSentiment;
-    private string? _postRefOrCustomer;
+    // The post, ref or customer as a string, or the rarer part, which then holds that name: one
+    // reference instead of two took the event from 88 to 80 bytes, and only ~9 % of events have the part.
+    private object? _nameOrRarer;
     private Carried _carried;
-    private Rarer? _rarer;
 
     private string? _account; // never null once built: Account is required
     private string? _platform;
@@ -37,20 +39,20 @@ public sealed record EngagementEvent
 
     public string? Post
     {
-        get => Has(Carried.Post) ? _postRefOrCustomer : null;
-        init { if (Claim(Carried.Post, Carried.PostRefOrCustomer, value is not null)) _postRefOrCustomer = value; }
+        get => Has(Carried.Post) ? Named : null;
+        init { if (Claim(Carried.Post, Carried.PostRefOrCustomer, value is not null)) Named = value; }
     }
 
     public string? Ref
     {
-        get => Has(Carried.Ref) ? _postRefOrCustomer : null;
-        init { if (Claim(Carried.Ref, Carried.PostRefOrCustomer, value is not null)) _postRefOrCustomer = value; }
+        get => Has(Carried.Ref) ? Named : null;
+        init { if (Claim(Carried.Ref, Carried.PostRefOrCustomer, value is not null)) Named = value; }
     }
 
     public string? Customer
     {
-        get => Has(Carried.Customer) ? _postRefOrCustomer : null;
-        init { if (Claim(Carried.Customer, Carried.PostRefOrCustomer, value is not null)) _postRefOrCustomer = value; }
+        get => Has(Carried.Customer) ? Named : null;
+        init { if (Claim(Carried.Customer, Carried.PostRefOrCustomer, value is not null)) Named = value; }
     }
 
     public required DateTimeOffset At
@@ -80,11 +82,11 @@ public sealed record EngagementEvent
     public bool? Automated { get => Flag(Carried.Automated); init => SetFlag(Carried.Automated, value); }
     public bool? Owned { get => Flag(Carried.Owned); init => SetFlag(Carried.Owned, value); }
 
-    public decimal? Amount { get => _rarer?.Amount; init { RarerFor(value is not null)?.Amount = value; DropIfEmpty(); } }
-    public string? Currency { get => _rarer?.Currency; init { RarerFor(value is not null)?.Currency = value; DropIfEmpty(); } }
-    public string? Campaign { get => _rarer?.Campaign; init { RarerFor(value is not null)?.Campaign = value; DropIfEmpty(); } }
-    public CostCategory? Category { get => _rarer?.Category; init { RarerFor(value is not null)?.Category = value; DropIfEmpty(); } }
-    public string? ContentHash { get => _rarer?.ContentHash; init { RarerFor(value is not null)?.ContentHash = value; DropIfEmpty(); } }
+    public decimal? Amount { get => RarerPart?.Amount; init { RarerFor(value is not null)?.Amount = value; DropIfEmpty(); } }
+    public string? Currency { get => RarerPart?.Currency; init { RarerFor(value is not null)?.Currency = value; DropIfEmpty(); } }
+    public string? Campaign { get => RarerPart?.Campaign; init { RarerFor(value is not null)?.Campaign = value; DropIfEmpty(); } }
+    public CostCategory? Category { get => RarerPart?.Category; init { RarerFor(value is not null)?.Category = value; DropIfEmpty(); } }
+    public string? ContentHash { get => RarerPart?.ContentHash; init { RarerFor(value is not null)?.ContentHash = value; DropIfEmpty(); } }
 
     public EngagementEvent()
     {
@@ -102,9 +104,8 @@ public sealed record EngagementEvent
         _actor = original._actor;
         _atTicks = original._atTicks;
         _countOrSentiment = original._countOrSentiment;
-        _postRefOrCustomer = original._postRefOrCustomer;
+        _nameOrRarer = original._nameOrRarer is Rarer rarer ? rarer with { } : original._nameOrRarer;
         _carried = original._carried;
-        _rarer = original._rarer is { } rarer ? rarer with { } : null;
     }
 
     /// <summary>
@@ -117,8 +118,8 @@ public sealed record EngagementEvent
         _account = names.Share(_account!);
         if (_platform is not null) _platform = names.Share(_platform);
         if (_actor is not null) _actor = names.Share(_actor);
-        if (Has(Carried.Post | Carried.Customer)) _postRefOrCustomer = names.Share(_postRefOrCustomer!);
-        if (_rarer is not { } rarer) return;
+        if (Has(Carried.Post | Carried.Customer)) Named = names.Share(Named!);
+        if (RarerPart is not { } rarer) return;
         if (rarer.Campaign is { } campaign) rarer.Campaign = names.Share(campaign);
         if (rarer.Currency is { } currency) rarer.Currency = names.Share(currency);
     }
@@ -137,6 +138,19 @@ public sealed record EngagementEvent
     }
 
     private bool Has(Carried field) => (_carried & field) != 0;
+
+    private Rarer? RarerPart => _nameOrRarer as Rarer;
+
+    // Whichever of post, ref and customer _carried says the event has.
+    private string? Named
+    {
+        get => _nameOrRarer is Rarer rarer ? rarer.Named : (string?)_nameOrRarer;
+        set
+        {
+            if (_nameOrRarer is Rarer rarer) rarer.Named = value;
+            else _nameOrRarer = value;
+        }
+    }
 
     /// <summary>
     /// Whether a field that shares <paramref name="slot"/> with others writes it: given a value, it
@@ -171,11 +185,17 @@ public sealed record EngagementEvent
 
     // Setting a rarer field to null allocates nothing, and a rarer part left empty (by `with`) is
     // dropped, so equal events compare equal however they were built.
-    private Rarer? RarerFor(bool carried) => carried ? _rarer ??= new Rarer() : _rarer;
+    private Rarer? RarerFor(bool carried)
+    {
+        if (!carried || RarerPart is not null) return RarerPart;
+        var rarer = new Rarer { Named = (string?)_nameOrRarer };
+        _nameOrRarer = rarer;
+        return rarer;
+    }
 
     private void DropIfEmpty()
     {
-        if (_rarer is { IsEmpty: true }) _rarer = null;
+        if (_nameOrRarer is Rarer { IsEmpty: true } rarer) _nameOrRarer = rarer.Named;
     }
 
     [Flags]
@@ -200,7 +220,9 @@ public sealed record EngagementEvent
         public string? Campaign { get; set; }
         public CostCategory? Category { get; set; }
         public string? ContentHash { get; set; }
+        public string? Named { get; set; }
 
+        // Empty of the rarer fields: the name alone goes back to the event's own slot.
         public bool IsEmpty => Amount is null && Currency is null && Campaign is null && Category is null && ContentHash is null;
     }
 }
