@@ -84,6 +84,29 @@ public class EngagementEventTests
     }
 
     [Fact]
+    public void Account_and_platform_read_back_apart_whichever_is_set_first()
+    {
+        // The two are held as one pair when the event has a platform.
+        var like = Ev.Make("like", "l1", 1, new { platform = "x", actor = "ann" });
+        var lead = Ev.Make("lead", "d1", 1, new { customer = "cust-1" });
+        var platformFirst = new EngagementEvent { Id = "l1", Platform = "x", Account = "acme", Type = EventType.Like, At = like.At, Actor = "ann" };
+
+        var elsewhere = like with { Platform = "y" };
+        var otherAccount = like with { Account = "globex" };
+        var leadOnPlatform = lead with { Platform = "x" };
+
+        Assert.Equal(("acme", "x"), (platformFirst.Account, platformFirst.Platform));
+        Assert.Equal(like, platformFirst);
+        Assert.Equal(like.GetHashCode(), platformFirst.GetHashCode());
+        Assert.Equal(("acme", "y", "acme", "x"), (elsewhere.Account, elsewhere.Platform, like.Account, like.Platform));
+        Assert.Equal(("globex", "x"), (otherAccount.Account, otherAccount.Platform));
+        Assert.Equal(("acme", "x", null), (leadOnPlatform.Account, leadOnPlatform.Platform, lead.Platform));
+        Assert.Equal(lead, leadOnPlatform with { Platform = null });
+        Assert.NotEqual(like, elsewhere);
+        Assert.NotEqual(like, otherAccount);
+    }
+
+    [Fact]
     public void Giving_an_event_two_fields_no_type_carries_together_is_refused()
     {
         var touch = Ev.Make("comment", "c1", 1, new { platform = "x", actor = "ann", post = "p1", sentiment = 0.5 });

@@ -26,7 +26,11 @@ public sealed class AccountHistory
     public static AccountHistory FromLog(IEnumerable<EngagementEvent> events, NamePool names)
     {
         var history = new AccountHistory(names);
-        foreach (var e in events) history.Keep(e);
+        foreach (var e in events)
+        {
+            e.SharePairOfSharedNames(names); // a reader reuses pairs on its own thread only: the account keeps one of each
+            history.Keep(e);
+        }
         return history;
     }
 

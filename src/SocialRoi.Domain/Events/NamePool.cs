@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace SocialRoi.Domain.Events;
 
 /// <summary>
@@ -9,6 +11,7 @@ public sealed class NamePool
 {
     private readonly HashSet<string> _names = new(StringComparer.Ordinal);
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _bySpan;
+    private readonly Dictionary<(string Account, string Platform), AccountOnPlatform> _pairs = new(new SameNames());
 
     public NamePool() => _bySpan = _names.GetAlternateLookup<ReadOnlySpan<char>>();
 
@@ -26,5 +29,24 @@ public sealed class NamePool
         var made = name.ToString();
         _names.Add(made);
         return made;
+    }
+
+    /// <summary>
+    /// The one pair of these names. The names must be this pool's copies: a pair is found by its
+    /// names' identity, cheaper than comparing their characters for each of a million events read back.
+    /// </summary>
+    internal AccountOnPlatform Pair(string account, string platform)
+    {
+        if (!_pairs.TryGetValue((account, platform), out var pair)) _pairs.Add((account, platform), pair = new AccountOnPlatform(account, platform));
+        return pair;
+    }
+
+    private sealed class SameNames : IEqualityComparer<(string Account, string Platform)>
+    {
+        public bool Equals((string Account, string Platform) a, (string Account, string Platform) b) =>
+            ReferenceEquals(a.Account, b.Account) && ReferenceEquals(a.Platform, b.Platform);
+
+        public int GetHashCode((string Account, string Platform) pair) =>
+            HashCode.Combine(RuntimeHelpers.GetHashCode(pair.Account), RuntimeHelpers.GetHashCode(pair.Platform));
     }
 }
