@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Orleans.Dashboard;
@@ -15,6 +16,9 @@ namespace SocialRoi.Server.Hosting;
 /// <summary>The HTTP server with its co-hosted Orleans silo: wires storage, the silo and the APIs, and holds no logic of its own.</summary>
 public sealed class SocialRoiServer : IAsyncDisposable
 {
+    // How many choices of free ports an embedded silo tries before its start fails.
+    private const int PortChoices = 3;
+
     private readonly WebApplication _app;
 
     private SocialRoiServer(WebApplication app, Uri address, string node, bool keysRequired)
@@ -38,6 +42,33 @@ public sealed class SocialRoiServer : IAsyncDisposable
 
     /// <param name="configuration">Extra configuration as command-line style pairs, e.g. "--Grains:CollectionAge=00:00:01".</param>
     public static async Task<SocialRoiServer> StartAsync(string urls, IStorage storage, string[] configuration, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var (app, node) = await BuildAsync(urls, storage, configuration, cancellationToken);
+            try
+            {
+                await app.StartAsync(cancellationToken);
+            }
+            catch (AddressInUseException) when (attempt < PortChoices && !node.Cluster && node.SiloPort is null && node.GatewayPort is null)
+            {
+                // The embedded silo's ports were free when chosen, but Orleans binds them later, and any
+                // socket opened in between (an outgoing connection takes a port from the same range) can
+                // take one: another choice of ports then starts. Ports given in the configuration are
+                // never changed, and Kestrel reports its own taken port differently (an IOException).
+                await app.DisposeAsync();
+                continue;
+            }
+            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            var silo = app.Services.GetRequiredService<ILocalSiloDetails>().SiloAddress.Endpoint;
+            var description = node.Cluster
+                ? $"node {silo} of cluster \"{node.ClusterId}\""
+                : $"embedded silo on {silo}";
+            return new SocialRoiServer(app, new Uri(address), description, app.Services.GetRequiredService<KeyRing>().HasKeys);
+        }
+    }
+
+    private static async Task<(WebApplication App, NodeOptions Node)> BuildAsync(string urls, IStorage storage, string[] configuration, CancellationToken cancellationToken)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
@@ -92,14 +123,7 @@ public sealed class SocialRoiServer : IAsyncDisposable
         app.MapHealthApi();
         app.MapOrleansDashboard("/dashboard").RequireScope(Scopes.Admin);
         app.MapOpenApi("/openapi/{documentName}.json").RequireScope(Scopes.Read);
-
-        await app.StartAsync(cancellationToken);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        var silo = app.Services.GetRequiredService<ILocalSiloDetails>().SiloAddress.Endpoint;
-        var description = node.Cluster
-            ? $"node {silo} of cluster \"{node.ClusterId}\""
-            : $"embedded silo on {silo}";
-        return new SocialRoiServer(app, new Uri(address), description, app.Services.GetRequiredService<KeyRing>().HasKeys);
+        return (app, node);
     }
 
     public Task WaitForShutdownAsync(CancellationToken cancellationToken) => _app.WaitForShutdownAsync(cancellationToken);
