@@ -165,7 +165,9 @@ public class CliTests
     [InlineData("Snapshots__AtLeastEvery", "00:00:00", "Snapshots:AtLeastEvery must be a time longer than zero, like 00:15:00; got 00:00:00")]
     [InlineData("Snapshots__WhenQuietFor", "-00:01:00", "Snapshots:WhenQuietFor must be a time longer than zero, like 00:15:00; got -00:01:00")]
     [InlineData("Snapshots__AtLeastEvery", "15 minutes", "'15 minutes' at 'Snapshots:AtLeastEvery'")]
-    public async Task A_snapshot_time_that_is_unreadable_or_not_positive_is_refused_at_start_with_the_form_it_takes(string name, string value, string said)
+    [InlineData("Grains__CollectionAge", "00:00:30", "Grains:CollectionAge must be a time longer than 00:01:00 (how often idle accounts are looked for), like 00:15:00; got 00:00:30")]
+    [InlineData("Grains__CollectionAge", "2 minutes", "'2 minutes' at 'Grains:CollectionAge'")]
+    public async Task A_snapshot_or_collection_time_that_is_unreadable_or_too_short_is_refused_at_start_with_the_form_it_takes(string name, string value, string said)
     {
         await using var data = await TestStore.CreateAsync(TestStore.Sqlite);
         var (exitCode, output) = await SocialRoiProcess.RunAsync(new Dictionary<string, string> { [name] = value },

@@ -25,29 +25,47 @@ public static class SiloSetup
             silo.UseLocalhostClustering(node.SiloPort ?? FreeLoopbackPort(), node.GatewayPort ?? FreeLoopbackPort(), serviceId: ServiceId, clusterId: node.ClusterId);
 
         silo.AddAccountGrains(storage, Snapshots(configuration));
-        silo.Configure<GrainCollectionOptions>(configuration.GetSection("Grains"));
+        silo.Configure<GrainCollectionOptions>(GrainCollection(configuration));
         silo.AddDashboard();
     }
 
     /// <summary>The "Snapshots" section, refused at start when a time is unreadable or not positive: a running account's timer needs one.</summary>
     private static SnapshotSchedule Snapshots(IConfiguration configuration)
     {
-        SnapshotSchedule? schedule;
-        try
-        {
-            schedule = configuration.GetSection("Snapshots").Get<SnapshotSchedule>();
-        }
-        catch (InvalidOperationException unreadable)
-        {
-            throw new NodeConfigurationException($"{unreadable.Message} Give it as hours:minutes:seconds, like 00:15:00.");
-        }
-        schedule ??= new SnapshotSchedule();
+        var schedule = Times<SnapshotSchedule>(configuration.GetSection("Snapshots")) ?? new SnapshotSchedule();
         foreach (var (name, value) in new[] { (nameof(schedule.WhenQuietFor), schedule.WhenQuietFor), (nameof(schedule.AtLeastEvery), schedule.AtLeastEvery) })
         {
             if (value <= TimeSpan.Zero)
                 throw new NodeConfigurationException($"Snapshots:{name} must be a time longer than zero, like 00:15:00; got {value}");
         }
         return schedule;
+    }
+
+    /// <summary>
+    /// The "Grains" section, its collection age refused at start when unreadable or not longer than
+    /// Orleans' collection quantum: Orleans refuses it too, but only with a stack trace.
+    /// </summary>
+    private static IConfigurationSection GrainCollection(IConfiguration configuration)
+    {
+        var section = configuration.GetSection("Grains");
+        var options = Times<GrainCollectionOptions>(section);
+        if (options is not null && options.CollectionAge <= options.CollectionQuantum)
+            throw new NodeConfigurationException(
+                $"Grains:CollectionAge must be a time longer than {options.CollectionQuantum} (how often idle accounts are looked for), like 00:15:00; got {options.CollectionAge}");
+        return section;
+    }
+
+    /// <summary>A section of times, read as the silo will read it; an unreadable time is refused with the form it takes.</summary>
+    private static T? Times<T>(IConfigurationSection section)
+    {
+        try
+        {
+            return section.Get<T>();
+        }
+        catch (InvalidOperationException unreadable)
+        {
+            throw new NodeConfigurationException($"{unreadable.Message} Give it as hours:minutes:seconds, like 00:15:00.");
+        }
     }
 
     private static void JoinCluster(ISiloBuilder silo, OrleansDatabase database, NodeOptions node)

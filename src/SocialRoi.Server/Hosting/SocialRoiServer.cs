@@ -40,7 +40,7 @@ public sealed class SocialRoiServer : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    /// <param name="configuration">Extra configuration as command-line style pairs, e.g. "--Grains:CollectionAge=00:00:01".</param>
+    /// <param name="configuration">Extra configuration as command-line style pairs, e.g. "--Grains:CollectionAge=00:05:00".</param>
     public static async Task<SocialRoiServer> StartAsync(string urls, IStorage storage, string[] configuration, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
