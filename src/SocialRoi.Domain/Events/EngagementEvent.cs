@@ -35,7 +35,7 @@ public sealed record EngagementEvent
     public required string Id { get; init; }
     public required string Account
     {
-        get => _accountOrPair is AccountOnPlatform pair ? pair.Account! : (string)_accountOrPair!;
+        get => AccountSoFar!;
         init => _accountOrPair = AccountWith(value, Platform);
     }
 
@@ -43,7 +43,7 @@ public sealed record EngagementEvent
     public string? Platform
     {
         get => (_accountOrPair as AccountOnPlatform)?.Platform;
-        init => _accountOrPair = AccountWith(_accountOrPair as string ?? (_accountOrPair as AccountOnPlatform)?.Account, value);
+        init => _accountOrPair = AccountWith(AccountSoFar, value);
     }
 
     public string? Actor { get => _actor; init => _actor = value; }
@@ -160,6 +160,9 @@ public sealed record EngagementEvent
     }
 
     private bool Has(Carried field) => (_carried & field) != 0;
+
+    // Null only while the event is being built and its account is not set yet.
+    private string? AccountSoFar => _accountOrPair is AccountOnPlatform pair ? pair.Account : (string?)_accountOrPair;
 
     private static object? AccountWith(string? account, string? platform) => platform is null ? account : AccountOnPlatform.Of(account, platform);
 
